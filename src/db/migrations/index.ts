@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as registry from './2026_11_29_0100_registry.ts';
+
+/** Every migration by name, in order: listed by hand so that bundling or tsx never misses one. */
+export const migrations: Record<string, Migration> = {
+  '2026_11_29_0100_registry': registry,
+};
