@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AccessTables } from './access-tables.ts';
 
 /** An org unit: province, city, county, town or village (GB/T 2260 and NBS codes). */
 export interface OrgUnitTable {
@@ -83,11 +84,14 @@ export interface PersonHistoryTable {
   after_json: string;
 }
 
-/** Every table, for Kysely. */
-export interface DB {
+/** The registry's tables. */
+export interface RegistryTables {
   org_unit: OrgUnitTable;
   household: HouseholdTable;
   person: PersonTable;
   certificate: CertificateTable;
   person_history: PersonHistoryTable;
 }
+
+/** Every table, for Kysely. */
+export interface DB extends RegistryTables, AccessTables {}
