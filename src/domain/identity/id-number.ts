@@ -15,19 +15,22 @@ export type IdNumberInfo = {
 const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const checkChars = '10X98765432';
 const permits: Record<string, IdNumberInfo['residencePermit']> = { '810000': 'hk', '820000': 'mo', '830000': 'tw' };
+const earliestBirth: Day = '1890-01-01';
 
-/** Trims (also full-width spaces), turns full-width digits and letters to ASCII and a lower-case x to X. */
+/** Removes all spaces (also full-width and zero-width ones), makes full-width characters ASCII and letters upper-case. */
 export function normaliseIdNumber(raw: string): string {
   return raw
-    .replace(/[\s\u3000]/g, '')
+    .replace(/[\s\u3000\u200b-\u200d\ufeff]/g, '')
     .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .toUpperCase();
 }
 
-/** The check character of the first 17 digits (ISO 7064 MOD 11-2). */
+/** The check character of the first 17 digits (ISO 7064 MOD 11-2), or '' when they are not 17 digits. */
 export function idCheckChar(first17: string): string {
+  const digits = first17.slice(0, 17);
+  if (!/^\d{17}$/.test(digits)) return '';
   let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += Number(first17[i]) * (weights[i] as number);
+  for (let i = 0; i < 17; i += 1) sum += Number(digits[i]) * (weights[i] as number);
   return checkChars[sum % 11] as string;
 }
 
@@ -40,7 +43,9 @@ export function parseIdNumber(raw: string, asOf: Day): Result<IdNumberInfo, 'ID_
   const id = normaliseIdNumber(raw);
   if (!/^[1-8]\d{16}[\dX]$/.test(id)) return fail('ID_FORMAT');
   const birthDate = dayOf(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)));
-  if (!isDay(birthDate) || compareDays(birthDate, asOf) > 0 || birthDate < '1890-01-01') return fail('ID_BIRTHDATE');
+  if (!isDay(birthDate) || compareDays(birthDate, asOf) > 0 || compareDays(birthDate, earliestBirth) < 0) {
+    return fail('ID_BIRTHDATE');
+  }
   if (idCheckChar(id) !== id[17]) return fail('ID_CHECKSUM');
   const regionCode = id.slice(0, 6);
   return ok({
@@ -52,7 +57,7 @@ export function parseIdNumber(raw: string, asOf: Day): Result<IdNumberInfo, 'ID_
   });
 }
 
-/** Masks an ID number for display: first 6 (the region) + 8 stars + last 4; other lengths keep 2 + 1. */
+/** Masks an ID number for display: first 6 (the region) + 8 stars + last 4; other lengths keep first 2 and last 1. */
 export function maskIdNumber(id: string): string {
   if (id.length === 18) return `${id.slice(0, 6)}********${id.slice(14)}`;
   if (id.length <= 3) return '*'.repeat(id.length);

@@ -27,8 +27,9 @@ export function parentCodeOf(code: string): string | null {
   }
 }
 
-/** True when `code` is `ancestor` or lies below it. */
+/** True when `code` is a well-formed code equal to `ancestor` or lying below it. */
 export function isCodeWithin(code: string, ancestor: string): boolean {
+  if (orgLevelOfCode(code) === null) return false;
   for (let c: string | null = code; c; c = parentCodeOf(c)) if (c === ancestor) return true;
   return false;
 }

@@ -3,17 +3,28 @@ export type Day = string;
 
 const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Days in a month of a year (Gregorian). */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** UTC midnight of a date; setUTCFullYear keeps years 0–99 literal (Date.UTC would map them to 1900–1999). */
+function utcDate(year: number, month: number, day: number): Date {
+  const t = new Date(0);
+  t.setUTCFullYear(year, month - 1, day);
+  return t;
 }
 
-/** Formats year, month and day as a Day. */
+function parts(day: Day): [number, number, number] {
+  return [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
+}
+
+/** Days in a month of a year (proleptic Gregorian calendar). */
+export function daysInMonth(year: number, month: number): number {
+  return utcDate(year, month + 1, 0).getUTCDate();
+}
+
+/** Formats year, month and day as a Day (no range check: use isDay on the result). */
 export function dayOf(year: number, month: number, day: number): Day {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** True when the text is a real calendar date in 'YYYY-MM-DD' form. */
+/** True when the text is a real calendar date in 'YYYY-MM-DD' form (leap years included, year 0001–9999). */
 export function isDay(text: string): boolean {
   const m = dayPattern.exec(text);
   if (!m) return false;
@@ -21,18 +32,13 @@ export function isDay(text: string): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-function parts(day: Day): [number, number, number] {
-  return [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
-}
-
 /** The day n days later (n may be negative). */
 export function addDays(day: Day, n: number): Day {
   const [y, m, d] = parts(day);
-  const t = new Date(Date.UTC(y, m - 1, d + n));
-  return dayOf(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  return dayFromDate(utcDate(y, m, d + n));
 }
 
-/** The same day n years later; 29 February becomes 28 February in a common year. */
+/** The same day n years later (n may be negative); 29 February becomes 28 February in a common year. */
 export function addYears(day: Day, n: number): Day {
   const [y, m, d] = parts(day);
   return dayOf(y + n, m, Math.min(d, daysInMonth(y + n, m)));
@@ -43,7 +49,10 @@ export function compareDays(a: Day, b: Day): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Age in whole years on a day: a person born 2019-12-31 is 6 on 2025-12-31 and 5 the day before. */
+/**
+ * Age in whole years on a day: a person born 2019-12-31 is 6 on 2025-12-31 and 5 the day before; a person born
+ * on 29 February gains a year on 1 March in a common year.
+ */
 export function ageOn(birth: Day, on: Day): number {
   const [by, bm, bd] = parts(birth);
   const [y, m, d] = parts(on);
