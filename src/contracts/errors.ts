@@ -26,6 +26,7 @@ export const errorCatalog = {
   DATE_ORDER: { status: 400, message: '日期先后顺序不合理' },
   PHONE_INVALID: { status: 400, message: '电话号码格式错误' },
   DUPLICATE_IN_FILE: { status: 400, message: '文件中存在重复的人员' },
+  OUT_OF_SCOPE: { status: 403, message: '该人员不在您的管辖范围内' },
   CERT_TAKEN: { status: 409, message: '残疾人证号已登记在另一人名下' },
   FILE_UNREADABLE: { status: 400, message: '无法读取文件' },
   FILE_TYPE: { status: 400, message: '只支持 .xlsx 和 .csv 文件' },
@@ -39,6 +40,18 @@ export const errorCatalog = {
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
   INTERNAL: { status: 500, message: '系统内部错误' },
+  // Access control and audit (docs/access.md)
+  INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
+  ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已临时锁定，请稍后再试' },
+  RATE_LIMITED: { status: 429, message: '尝试次数过多，请稍后再试' },
+  PASSWORD_WEAK: { status: 400, message: '密码不符合安全要求' },
+  PASSWORD_INCORRECT: { status: 400, message: '当前密码不正确' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改密码' },
+  CSRF: { status: 403, message: '请求校验失败，请刷新页面后重试' },
+  TOKEN_INVALID: { status: 401, message: '访问令牌无效或已撤销' },
+  ORG_UNKNOWN: { status: 400, message: '所属机构不存在或不在管辖范围内' },
+  ROLE_ORG_MISMATCH: { status: 400, message: '角色与所属机构的层级不匹配' },
+  AUDIT_RETENTION: { status: 409, message: '审计日志至少保存180天，不能删除更近的记录' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 /** A stable error code. */

@@ -51,7 +51,13 @@ async function freshSqlite(): Promise<Database> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smart-dpf-test-'));
   const database = connect(path.join(dir, 'test.db'));
   const close = database.close;
-  return { ...database, close: async () => (await close(), fs.rmSync(dir, { recursive: true, force: true })) };
+  return {
+    ...database,
+    close: async () => {
+      await close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function freshPostgres(): Promise<Database> {
@@ -61,7 +67,13 @@ async function freshPostgres(): Promise<Database> {
   url.pathname = `/${name}`;
   const database = connect(url.toString());
   const close = database.close;
-  return { ...database, close: async () => (await close(), await adminQuery(`drop database if exists ${name}`)) };
+  return {
+    ...database,
+    close: async () => {
+      await close();
+      await adminQuery(`drop database if exists ${name}`);
+    },
+  };
 }
 
 async function adminQuery(statement: string): Promise<void> {

@@ -22,7 +22,10 @@ export type Scope = {
 };
 
 /** Builds the scope of a signed-in user. */
-export function userScope(user: { id: number; username: string; role: Role; orgCode: string; orgLevel: ScopeLevel }, ip: string | null): Scope {
+export function userScope(
+  user: { id: number; username: string; role: Role; orgCode: string; orgLevel: ScopeLevel },
+  ip: string | null,
+): Scope {
   return {
     userId: user.id,
     username: user.username,

@@ -1,0 +1,109 @@
+import type SqliteDatabase from 'better-sqlite3';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import type { Database } from '../../db/connect.ts';
+import type { DB } from '../../db/tables.ts';
+import { type AuditEntry, chainHash, genesisHash } from './audit-entry.ts';
+
+/** The advisory-lock key that serialises appends to audit_log on PostgreSQL, across connections and processes. */
+export const auditLockKey = 7_411_821_000_001;
+
+const columns = [
+  'at',
+  'user_id',
+  'username',
+  'role',
+  'org_code',
+  'ip',
+  'action',
+  'target_type',
+  'target_id',
+  'outcome',
+  'details_json',
+  'prev_hash',
+  'hash',
+] as const;
+type ChainedRow = AuditEntry & { prev_hash: string; hash: string };
+
+/** True when the Kysely handle talks to PostgreSQL. */
+export function isPostgres(db: Kysely<DB>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+function chain(prev: string, entries: readonly AuditEntry[]): ChainedRow[] {
+  return entries.map((entry) => {
+    const hash = chainHash(prev, entry);
+    const row = { ...entry, prev_hash: prev, hash };
+    prev = hash;
+    return row;
+  });
+}
+
+/**
+ * Appends entries to the chain. Must run inside a transaction: on PostgreSQL it takes the audit advisory lock
+ * (held to commit), so that the last hash it reads is still the last when it commits. SQLite serialises writers
+ * by itself.
+ */
+export async function appendEntries(trx: Kysely<DB>, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  if (!isPostgres(trx)) {
+    const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    for (const row of chain(last?.hash ?? genesisHash, entries)) await trx.insertInto('audit_log').values(row).execute();
+    return;
+  }
+  const lock = await sql<{
+    iso: string;
+  }>`select pg_advisory_xact_lock(${auditLockKey}::bigint), current_setting('transaction_isolation') as iso`.execute(trx);
+  // Under REPEATABLE READ the snapshot predates the lock and the chain would fork.
+  if (lock.rows[0]?.iso !== 'read committed') throw new Error('audit entries must be appended under READ COMMITTED');
+  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const rows = chain(last?.hash ?? genesisHash, entries);
+  const arrays = columns.map((c) => rows.map((r) => (r[c] === undefined ? null : r[c])));
+  const [at, userId, ...rest] = arrays;
+  // One statement whatever the batch size; `with ordinality … order by` keeps ids in chain order.
+  await sql`insert into audit_log (${sql.join(columns.map((c) => sql.ref(c)))})
+    select ${sql.join(columns.map((c) => sql.ref(c)))} from unnest(${at}::text[], ${userId}::int[], ${sql.join(rest.map((a) => sql`${a}::text[]`))})
+    with ordinality as t(${sql.join(columns.map((c) => sql.ref(c)))}, ord) order by ord`.execute(trx);
+}
+
+/** Appends entries in a transaction of their own: the group commit of read audits. */
+export async function appendInOwnTransaction(database: Database, entries: readonly AuditEntry[]): Promise<void> {
+  const sqlite = database.sqlite;
+  if (!sqlite) return withAuditTransaction(database, (trx) => appendEntries(trx, entries));
+  // Holding Kysely's connection (its mutex) means no Kysely transaction is open on this connection, so the raw
+  // handle's cached statements can run a transaction of their own: far cheaper than building each insert.
+  await database.db.connection().execute(async () => appendSqlite(sqlite, entries));
+}
+
+const statements = new WeakMap<SqliteDatabase.Database, (entries: readonly AuditEntry[]) => void>();
+
+function appendSqlite(sqlite: SqliteDatabase.Database, entries: readonly AuditEntry[]): void {
+  let append = statements.get(sqlite);
+  if (!append) {
+    const last = sqlite.prepare<[], { hash: string }>('select hash from audit_log order by id desc limit 1');
+    const insert = sqlite.prepare(`insert into audit_log (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+    append = sqlite
+      .transaction((batch: readonly AuditEntry[]) => {
+        for (const row of chain(last.get()?.hash ?? genesisHash, batch)) insert.run(columns.map((c) => row[c] ?? null));
+      })
+      .immediate.bind(null);
+    statements.set(sqlite, append);
+  }
+  append(entries);
+}
+
+/** Runs `fn` in a write transaction suited to the audit log: BEGIN IMMEDIATE on SQLite, READ COMMITTED on PostgreSQL. */
+export async function withAuditTransaction<R>(database: Database, fn: (trx: Kysely<DB>) => Promise<R>): Promise<R> {
+  if (database.engine === 'postgres') return database.db.transaction().execute(fn);
+  // db.connection() holds Kysely's connection mutex, so no other query can slip into this transaction.
+  return database.db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (e) {
+      await sql`rollback`.execute(conn).catch(() => {});
+      throw e;
+    }
+  });
+}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { AuditLogTable } from '../../db/access-tables.ts';
+import { maskDeep, maskPersonalNumbers } from './mask.ts';
+import type { Scope } from './scope.ts';
+
+/** What happened, as a store or route reports it to the audit log. */
+export type AuditEvent = {
+  action: string;
+  targetType?: string;
+  targetId?: string | number | null;
+  outcome: 'success' | 'denied' | 'failure';
+  details?: Record<string, unknown>;
+};
+
+/** Who did it: a signed-in user, the command line, or an anonymous caller (failed sign-in). */
+export type AuditActor = {
+  userId: number | null;
+  username: string;
+  role: string | null;
+  orgCode: string | null;
+  ip: string | null;
+};
+
+/** An audit row before chaining: everything but id, prev_hash and hash. */
+export type AuditEntry = Omit<Insertable<AuditLogTable>, 'id' | 'prev_hash' | 'hash'> & { at: string };
+
+/** The prev_hash of the first entry ever written. */
+export const genesisHash = '0'.repeat(64);
+
+/** The actor of a scope. */
+export function actorOf(scope: Scope): AuditActor {
+  return { userId: scope.userId, username: scope.username, role: scope.role, orgCode: scope.orgCode, ip: scope.ip };
+}
+
+/** An instant as stored in the audit log: ISO 8601, UTC, with an explicit +00:00 offset. */
+export function auditTime(at: Date): string {
+  return at.toISOString().replace('Z', '+00:00');
+}
+
+/** Builds the row for an event: masks personal numbers, bounds lengths, serialises details canonically. */
+export function buildEntry(actor: AuditActor, event: AuditEvent, at: Date): AuditEntry {
+  const clip = (s: string, n: number) => maskPersonalNumbers(s.replace(/[\r\n\t]/g, ' ')).slice(0, n);
+  const details = event.details === undefined ? null : canonicalJson(maskDeep(event.details));
+  return {
+    at: auditTime(at),
+    user_id: actor.userId,
+    username: clip(actor.username, 64),
+    role: actor.role,
+    org_code: actor.orgCode,
+    ip: actor.ip ? actor.ip.slice(0, 64) : null,
+    action: clip(event.action, 64),
+    target_type: event.targetType ? clip(event.targetType, 64) : null,
+    target_id: event.targetId === undefined || event.targetId === null ? null : clip(String(event.targetId), 200),
+    outcome: event.outcome,
+    details_json: details,
+  };
+}
+
+/** JSON with object keys sorted at every level and no whitespace: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+  if (typeof value === 'bigint') return JSON.stringify(value.toString());
+  if (typeof value !== 'object') return JSON.stringify(value);
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** The fields of a stored row that its hash covers (everything except id, prev_hash and hash). */
+export function hashedFields(row: AuditEntry): Record<string, unknown> {
+  return {
+    action: row.action,
+    at: row.at,
+    details_json: row.details_json ?? null,
+    ip: row.ip ?? null,
+    org_code: row.org_code ?? null,
+    outcome: row.outcome,
+    role: row.role ?? null,
+    target_id: row.target_id ?? null,
+    target_type: row.target_type ?? null,
+    user_id: row.user_id === null || row.user_id === undefined ? null : Number(row.user_id),
+    username: row.username,
+  };
+}
+
+/** hash = sha256(prev_hash + canonical JSON of the entry), hex. */
+export function chainHash(prevHash: string, row: AuditEntry): string {
+  return createHash('sha256')
+    .update(prevHash)
+    .update(canonicalJson(hashedFields(row)))
+    .digest('hex');
+}
