@@ -28,7 +28,10 @@ describe.each(await availableEngines())('bulk insert on %s', (engine) => {
   });
 
   it('rolls everything back when the transaction fails', async () => {
-    const before = await database.db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await database.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await expect(
       withBulkTransaction(database, async (trx, bulk) => {
         await bulk.insert('person', [row('甲'), row('乙')]);
@@ -36,7 +39,10 @@ describe.each(await availableEngines())('bulk insert on %s', (engine) => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    const after = await database.db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await database.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 

@@ -42,17 +42,28 @@ function columnsOf(rows: readonly object[]): string[] {
   return [...set];
 }
 
+// Rows per multi-row INSERT on SQLite: fewer statement runs, within SQLite's 32,766 bound parameters.
+const sqliteRowsPerStatement = 100;
+
 function sqliteBulk(sqlite: SqliteDatabase.Database): BulkWriter {
   return {
     async insert(table, rows) {
       if (rows.length === 0) return;
       const columns = columnsOf(rows);
-      const statement = sqlite.prepare(
-        `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
-      );
-      for (const row of rows) {
-        const record = row as Record<string, unknown>;
-        statement.run(columns.map((c) => record[c] ?? null));
+      const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
+      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      const full = sqlite.prepare(head + Array(sqliteRowsPerStatement).fill(tuple).join(', '));
+      const params: unknown[] = [];
+      for (let i = 0; i < rows.length; i += sqliteRowsPerStatement) {
+        const batch = rows.slice(i, i + sqliteRowsPerStatement);
+        params.length = 0;
+        for (const row of batch) {
+          const record = row as Record<string, unknown>;
+          for (const c of columns) params.push(record[c] ?? null);
+        }
+        const statement =
+          batch.length === sqliteRowsPerStatement ? full : sqlite.prepare(head + Array(batch.length).fill(tuple).join(', '));
+        statement.run(params);
       }
     },
   };

@@ -26,7 +26,10 @@ describe.each(await availableEngines())('database on %s', (engine) => {
     const now = new Date().toISOString();
     const base = { county_code: '441821', town_code: '441821100', status: 'active' as const, created_at: now, updated_at: now };
     for (const name of ['张三', '张', '张三丰', '章', 'Zhang', '弓长']) {
-      await database.db.insertInto('person').values({ ...base, name }).execute();
+      await database.db
+        .insertInto('person')
+        .values({ ...base, name })
+        .execute();
     }
     const rows = await database.db
       .selectFrom('person')

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AccessTables } from './access-tables.ts';
+import type { ServicesTables } from './services-tables.ts';
 
 /** An org unit: province, city, county, town or village (GB/T 2260 and NBS codes). */
 export interface OrgUnitTable {
@@ -94,4 +95,4 @@ export interface RegistryTables {
 }
 
 /** Every table, for Kysely. */
-export interface DB extends RegistryTables, AccessTables {}
+export interface DB extends RegistryTables, AccessTables, ServicesTables {}

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import type { Database } from '../db/connect.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerAccess } from '../features/access/register.ts';
+import { registerRegistryRoutes } from '../features/registry/routes.ts';
+import { registerImportRoutes } from '../features/registry/import-routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -25,7 +28,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   await registerOpenApi(app);
+  await registerAccess(app, options.database);
 
   app.get('/api/health', { schema: { response: { 200: z.object({ ok: z.boolean() }) } } }, async () => ({ ok: true }));
+  await registerRegistryRoutes(app, options.database);
+  await registerImportRoutes(app, options.database);
   return app;
 }

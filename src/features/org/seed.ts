@@ -26,7 +26,10 @@ export async function loadRegions(database: Database): Promise<number> {
   const existing = new Set((await database.db.selectFrom('org_unit').select('code').execute()).map((r) => r.code));
   const missing = regions.filter((r) => !existing.has(r.code));
   for (const r of missing) {
-    await database.db.insertInto('org_unit').values({ ...r, kind: null, demo: 0 }).execute();
+    await database.db
+      .insertInto('org_unit')
+      .values({ ...r, kind: null, demo: 0 })
+      .execute();
   }
   return missing.length;
 }

@@ -1,0 +1,22 @@
+import { buildApp } from '../../server/app.ts';
+import { type CommandContext, exitCode, openDatabase } from '../context.ts';
+import { prepareFirstRun } from './first-run.ts';
+
+/** `smart-dpf serve` (what `npm start` runs): migrate, load the demo county into an empty database, listen. */
+export async function serveCommand(ctx: CommandContext): Promise<number> {
+  const database = await openDatabase();
+  await prepareFirstRun(database, ctx);
+  const app = await buildApp({ database, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '0.0.0.0';
+  await app.listen({ port, host });
+  ctx.note(`智慧残联 Smart DPF: http://localhost:${port}/ (database: ${database.label})`);
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return exitCode.ok;
+}

@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import type { PersonSearch } from '../../contracts/persons.ts';
+import type { DB } from '../../db/tables.ts';
+import { addDays, addYears, type Day } from '../../domain/time/day.ts';
+import { normaliseIdNumber } from '../../domain/identity/id-number.ts';
+import { personInScope } from '../access/scope-query.ts';
+import type { Scope } from '../access/scope.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+
+/** The person columns lists show, with town and village names. */
+export function personListQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('person')
+    .innerJoin('org_unit as town', 'town.code', 'person.town_code')
+    .leftJoin('org_unit as village', 'village.code', 'person.village_code')
+    .select([
+      'person.id',
+      'person.name',
+      'person.id_number',
+      'person.certificate_number',
+      'person.gender',
+      'person.birth_date',
+      'person.town_code',
+      'town.name as town_name',
+      'person.village_code',
+      'village.name as village_name',
+      'person.category',
+      'person.level',
+      'person.status',
+      'person.certificate_valid_until',
+      'person.version',
+    ]);
+}
+
+/** One row of a person list. */
+export type PersonListRow = Awaited<ReturnType<ReturnType<typeof personListQuery>['execute']>>[number];
+
+type ListQuery = ReturnType<typeof personListQuery>;
+
+/** Code point after every other: `name < prefix + top` bounds a prefix range on binary-collated text. */
+const top = '\u{10FFFF}';
+
+/** Adds the search filters (not scope, not paging) to a person query. */
+export function applyPersonFilters<Q extends ListQuery>(qb: Q, search: PersonSearch, today: Day): Q {
+  let q = qb as ListQuery;
+  const text = search.q?.trim();
+  if (text) {
+    const id = normaliseIdNumber(text);
+    if (/^\d{17}[\dX]$/.test(id)) q = q.where('person.id_number', '=', id);
+    // A certificate number is the ID number + 2 digits: find it through the ID-number index.
+    else if (/^\d{17}[\dX]\d\d$/.test(id))
+      q = q.where('person.id_number', '=', id.slice(0, 18)).where('person.certificate_number', '=', id);
+    else if (/^\d{6,17}$/.test(id)) q = q.where('person.id_number', '>=', id).where('person.id_number', '<', `${id}${top}`);
+    else q = q.where('person.name', '>=', text).where('person.name', '<', `${text}${top}`);
+  }
+  if (search.town) q = q.where('person.town_code', '=', search.town);
+  if (search.village) q = q.where('person.village_code', '=', search.village);
+  if (search.category) q = q.where('person.category', '=', search.category);
+  if (search.level) q = q.where('person.level', '=', search.level);
+  if (search.status) q = q.where('person.status', '=', search.status);
+  // Age on `today` is at least ageFrom: born on or before today minus ageFrom years; at most ageTo: born after
+  // today minus (ageTo + 1) years.
+  if (search.ageFrom !== undefined) q = q.where('person.birth_date', '<=', addYears(today, -search.ageFrom));
+  if (search.ageTo !== undefined) q = q.where('person.birth_date', '>=', addDays(addYears(today, -(search.ageTo + 1)), 1));
+  return q as Q;
+}
+
+/** One page of persons in the scope, in (name, id) order, with the cursor of the next page. */
+export async function searchPersonRows(db: Kysely<DB>, scope: Scope, search: PersonSearch, today: Day) {
+  let q = applyPersonFilters(
+    personListQuery(db).where((eb) => personInScope(scope, eb)),
+    search,
+    today,
+  );
+  if (search.cursor) {
+    const after = decodeCursor(search.cursor);
+    q = q.where((eb) => eb(eb.refTuple('person.name', 'person.id'), '>', eb.tuple(after.name, after.id)));
+  }
+  const rows = await q
+    .orderBy('person.name')
+    .orderBy('person.id')
+    .limit(search.limit + 1)
+    .execute();
+  const more = rows.length > search.limit;
+  const page = more ? rows.slice(0, search.limit) : rows;
+  const last = page.at(-1);
+  return { rows: page, nextCursor: more && last ? encodeCursor({ name: last.name, id: last.id }) : null };
+}
