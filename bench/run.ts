@@ -1,0 +1,16 @@
+// `npm run bench [-- SCENARIO… --engine sqlite|postgres]`: prints figures and writes bench/results/*.json.
+import { benchImport } from './import.ts';
+import { enginesFrom } from './lib.ts';
+import { benchSearch } from './search.ts';
+
+const args = process.argv.slice(2);
+const engines = enginesFrom(args);
+const scenarios: Record<string, () => Promise<void>> = {
+  import: () => benchImport(engines),
+  search: () => benchSearch(engines),
+};
+const chosen = args.filter((a) => a in scenarios);
+for (const name of chosen.length > 0 ? chosen : Object.keys(scenarios)) {
+  console.log(`== ${name}`);
+  await scenarios[name]?.();
+}
