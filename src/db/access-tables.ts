@@ -20,6 +20,8 @@ export interface AppUserTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+  /** JSON of UserPreferences (care mode, language); null = defaults. */
+  preferences_json: string | null;
 }
 
 /** A signed-in browser session; the cookie's value is never stored, only its SHA-256. */

@@ -1,3 +1,4 @@
+import { registerPreferenceRoutes } from './preferences.ts';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../contracts/app-error.ts';
@@ -25,6 +26,7 @@ export async function registerAccess(app: FastifyInstance, database: Database, o
   registerSessionRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerAuditRoutes(app, database);
+  registerPreferenceRoutes(app, database);
   app.addHook('onClose', async () => flushAudit(database));
 }
 
