@@ -46,8 +46,30 @@ function connectSqlite(file: string): Database {
   // A 64 MB page cache (the default is 2 MB) keeps index pages of bulk imports in memory.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = memory');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', label: filename, sqlite, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running a small query. Statements are reusable
+ * (Kysely runs one query at a time per connection and never streams here), so keep the most recent ones by SQL text.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, size = 500) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (statement) {
+        cache.delete(text);
+      } else {
+        statement = sqlite.prepare(text);
+        if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
 }
 
 // pg returns int8 (COUNT, SUM) and numeric as strings and dates as JS Dates: convert once, here.

@@ -42,17 +42,34 @@ export async function requirePersonInScope(database: Database, scope: Scope, id:
   throw new AppError('NOT_FOUND');
 }
 
+/** The list row plus the fields only the detail view shows, in one query. */
+function detailQuery(database: Database) {
+  return personListQuery(database.db)
+    .leftJoin('household', 'household.id', 'person.household_id')
+    .select([
+      'person.hukou',
+      'person.residence_permit',
+      'person.phone',
+      'person.guardian_name',
+      'person.guardian_phone',
+      'person.household_id',
+      'household.household_no',
+      'person.deceased_on',
+      'person.moved_out_on',
+      'person.created_at',
+      'person.updated_at',
+    ]);
+}
+
 /** A person's full record with certificate history and household, masked and limited to the role's fields. */
 export async function getPerson(database: Database, scope: Scope, id: number): Promise<Partial<PersonDetail>> {
   assertCan(scope, 'person.read');
-  const row = await requirePersonInScope(database, scope, id, 'person.read');
-  const stored = await loadById(database.db, id);
-  if (!stored) throw new AppError('NOT_FOUND');
-  const extra = await database.db
-    .selectFrom('person')
-    .select(['moved_out_on', 'created_at', 'updated_at', 'household_id'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+  const row = await detailQuery(database)
+    .where('person.id', '=', id)
+    .where((eb) => personInScope(scope, eb))
+    .executeTakeFirst();
+  if (!row) await requirePersonInScope(database, scope, id, 'person.read');
+  if (!row) throw new AppError('NOT_FOUND');
   const certificates = await database.db
     .selectFrom('certificate')
     .selectAll()
@@ -60,11 +77,11 @@ export async function getPerson(database: Database, scope: Scope, id: number): P
     .orderBy('effective_from', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  const members = extra.household_id
+  const members = row.household_id
     ? await database.db
         .selectFrom('person')
         .select(['id', 'name'])
-        .where('household_id', '=', extra.household_id)
+        .where('household_id', '=', row.household_id)
         .where('id', '!=', id)
         .where((eb) => personInScope(scope, eb))
         .orderBy('id')
@@ -73,17 +90,17 @@ export async function getPerson(database: Database, scope: Scope, id: number): P
   await auditRead(database, scope, { action: 'person.read', targetType: 'person', targetId: id, outcome: 'success' });
   const detail: PersonDetail = maskContacts({
     ...presentSummary(row),
-    hukou: stored.hukou,
-    residencePermit: stored.residencePermit,
-    phone: stored.phone,
-    guardianName: stored.guardianName,
-    guardianPhone: stored.guardianPhone,
-    householdNo: stored.householdNo,
+    hukou: row.hukou,
+    residencePermit: row.residence_permit,
+    phone: row.phone,
+    guardianName: row.guardian_name,
+    guardianPhone: row.guardian_phone,
+    householdNo: row.household_no,
     householdMembers: members,
-    deceasedOn: stored.deceasedOn,
-    movedOutOn: extra.moved_out_on,
-    createdAt: extra.created_at,
-    updatedAt: extra.updated_at,
+    deceasedOn: row.deceased_on,
+    movedOutOn: row.moved_out_on,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
     certificates: certificates.map((c) => ({
       certificateNumber: maskCertificateNumber(c.certificate_number),
       category: c.category as NonNullable<PersonDetail['category']>,
