@@ -1,4 +1,5 @@
 // `npm run bench [-- SCENARIO… --engine sqlite|postgres]`: prints figures and writes bench/results/*.json.
+import { benchHttp } from './http.ts';
 import { benchImport } from './import.ts';
 import { enginesFrom } from './lib.ts';
 import { benchSearch } from './search.ts';
@@ -8,6 +9,7 @@ const engines = enginesFrom(args);
 const scenarios: Record<string, () => Promise<void>> = {
   import: () => benchImport(engines),
   search: () => benchSearch(engines),
+  http: () => benchHttp(engines),
 };
 const chosen = args.filter((a) => a in scenarios);
 for (const name of chosen.length > 0 ? chosen : Object.keys(scenarios)) {
