@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { connect, type Engine } from '../src/db/connect.ts';
@@ -10,11 +11,11 @@ import { buildApp } from '../src/server/app.ts';
 import { freshDatabaseUrl } from './fresh-db.ts';
 import { projectRoot, report, round } from './lib.ts';
 
-function load(urls: string[], seconds: number, cookie?: string) {
+// The load generator runs in another process, started asynchronously: this process must keep serving.
+async function load(urls: string[], seconds: number, cookie?: string) {
   const args = [path.join(projectRoot, 'bin/run-ts.js'), path.join(projectRoot, 'bench/load-child.ts'), JSON.stringify(urls), String(seconds), '20'];
-  const child = spawnSync(process.execPath, cookie ? [...args, cookie] : args, { encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(child.stderr);
-  return JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as { rps: number; p50ms: number; p99ms: number; errors: number; requests: number };
+  const { stdout } = await promisify(execFile)(process.execPath, cookie ? [...args, cookie] : args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as { rps: number; p50ms: number; p99ms: number; errors: number; requests: number };
 }
 
 /**
@@ -35,8 +36,8 @@ export async function benchHttp(engines: Engine[], seconds = Number(process.env.
       const user = await createTestUser(database, { role: 'countyStaff' });
       const { cookie } = await signIn(app, user.username, user.password);
       const ids = (await database.db.selectFrom('person').select('id').orderBy('id').limit(2000).execute()).map((r) => r.id);
-      const health = load([`${base}/api/health`], seconds);
-      const person = load(ids.map((id) => `${base}/api/v1/persons/${id}`), seconds, cookie);
+      const health = await load([`${base}/api/health`], seconds);
+      const person = await load(ids.map((id) => `${base}/api/v1/persons/${id}`), seconds, cookie);
       await app.close();
       report('http-person', engine, {
         connections: 20,
