@@ -91,8 +91,12 @@ function pgBulk(client: pg.PoolClient): BulkWriter {
   };
 }
 
+const copySpecial = /[\\\t\n\r]/;
+
 /** One value in COPY's text format. */
 function copyText(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
-  return String(value).replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r'));
+  const text = typeof value === 'string' ? value : String(value);
+  if (!copySpecial.test(text)) return text;
+  return text.replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r'));
 }
