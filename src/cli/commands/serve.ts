@@ -1,12 +1,16 @@
 import { buildApp } from '../../server/app.ts';
+import { loggerOptions } from '../../server/logger.ts';
+import { buildWebIfStale } from '../../server/plugins/web.ts';
 import { type CommandContext, exitCode, openDatabase } from '../context.ts';
 import { prepareFirstRun } from './first-run.ts';
 
 /** `smart-dpf serve` (what `npm start` runs): migrate, load the demo county into an empty database, listen. */
 export async function serveCommand(ctx: CommandContext): Promise<number> {
+  // Build the web bundle first (when missing or older than its sources), so registerWeb finds it.
+  await buildWebIfStale((text) => ctx.note(text));
   const database = await openDatabase();
   await prepareFirstRun(database, ctx);
-  const app = await buildApp({ database, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const app = await buildApp({ database, logger: loggerOptions() });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';
   await app.listen({ port, host });

@@ -1,0 +1,45 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RouteError } from '../pages/errors/RouteError.tsx';
+import { AppLayout, Loading } from './AppLayout.tsx';
+import { PublicLayout } from './PublicLayout.tsx';
+
+// Every page is its own chunk, so that the first load carries only the shell.
+const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load });
+
+/** The route table: public pages (sign-in, password change) and the signed-in shell. */
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <Loading />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: '/sign-in', ...page(() => import('../pages/sign-in/SignInPage.tsx').then((m) => ({ Component: m.SignInPage }))) },
+          { path: '/password', ...page(() => import('../pages/sign-in/PasswordPage.tsx').then((m) => ({ Component: m.PasswordPage }))) },
+        ],
+      },
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <Navigate to="/persons" replace /> },
+          { path: '/persons', ...page(() => import('../pages/registry/SearchPage.tsx').then((m) => ({ Component: m.SearchPage }))) },
+          {
+            path: '/persons/new',
+            ...page(() => import('../pages/registry/PersonCreatePage.tsx').then((m) => ({ Component: m.PersonCreatePage }))),
+          },
+          {
+            path: '/persons/:id',
+            ...page(() => import('../pages/registry/PersonDetailPage.tsx').then((m) => ({ Component: m.PersonDetailPage }))),
+          },
+          {
+            path: '/persons/:id/edit',
+            ...page(() => import('../pages/registry/PersonEditPage.tsx').then((m) => ({ Component: m.PersonEditPage }))),
+          },
+          { path: '/imports', ...page(() => import('../pages/imports/ImportPage.tsx').then((m) => ({ Component: m.ImportPage }))) },
+          { path: '*', ...page(() => import('../pages/errors/NotFoundPage.tsx').then((m) => ({ Component: m.NotFoundPage }))) },
+        ],
+      },
+    ],
+  },
+]);

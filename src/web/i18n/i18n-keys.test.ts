@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+}
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return /\.tsx?$/.test(e.name) && !e.name.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+describe('web i18n', () => {
+  const zh = new Set(keys(zhCN as Tree));
+  const english = new Set(keys(en as Tree));
+
+  it('has every key in both zh-CN and en', () => {
+    expect([...zh].filter((k) => !english.has(k))).toEqual([]);
+    expect([...english].filter((k) => !zh.has(k))).toEqual([]);
+  });
+
+  it('defines every literal key the code passes to t()', () => {
+    const webRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+    const used = sourceFiles(webRoot).flatMap((f) =>
+      [...fs.readFileSync(f, 'utf8').matchAll(/\bt\('([a-zA-Z]+\.[a-zA-Z.]+)'/g)].map((m) => m[1] as string),
+    );
+    // Plural keys are stored with their suffix (_one/_other).
+    const missing = [...new Set(used)].filter((k) => !zh.has(k) && !zh.has(`${k}_other`));
+    expect(missing).toEqual([]);
+  });
+});
