@@ -5,6 +5,7 @@ import { systemScope } from '../access/scope.ts';
 import { importRecords } from '../registry/import/import-persons.ts';
 import { generateDemoPersons } from './persons.ts';
 import { demoVillages } from './villages.ts';
+import { loadDemoServices } from './services/load-demo-services.ts';
 
 /** Options for loading the demo county. */
 export type LoadDemoOptions = { persons: number; seed: number; asOf: Day; onProgress?: (persons: number) => void };
@@ -42,7 +43,8 @@ export async function loadDemo(database: Database, options: LoadDemoOptions) {
     if (chunk.length >= chunkSize) await flush();
   }
   if (chunk.length > 0) await flush();
-  return { persons: rows, created, villages };
+  const services = await loadDemoServices(database, { seed: options.seed });
+  return { persons: rows, created, villages, services };
 }
 
 /** Adds the demo villages that are missing (flagged demo = 1: they are fictional). */

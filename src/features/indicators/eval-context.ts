@@ -1,0 +1,43 @@
+import type { RawBuilder } from 'kysely';
+import type { Engine } from '../../db/connect.ts';
+import type { Day } from '../../domain/time/day.ts';
+import { monthStart, type OrgLevel, yearStart } from '../../domain/indicators/evaluate.ts';
+
+/** The administrator-set values an evaluation uses (indicator_parameter), null when not entered. */
+export type IndicatorParams = {
+  gdpGrowth: number | null;
+  /** Monthly dibao standards in fen by hukou, for the income test of dibao eligibility. */
+  dibaoStandardUrbanFen: number | null;
+  dibaoStandardRuralFen: number | null;
+};
+
+/** What one evaluation is about: the year, the date it is evaluated on, and the parameters in force. */
+export type EvalContext = {
+  year: number;
+  asOf: Day;
+  /** 1 January of the year. */
+  yearStart: Day;
+  /** First day of the month of asOf. */
+  monthStart: Day;
+  params: IndicatorParams;
+  /** The engine the SQL runs on: the same results, but each gets the grouping its planner handles best. */
+  engine: Engine;
+  /** Joins the conditions of the statement being built ask for (PostgreSQL; see person-in.ts). */
+  joins?: RawBuilder<unknown>[];
+};
+
+/** Builds the context for a year, evaluated on `asOf` (31 December of the year unless given). */
+export function evalContext(year: number, asOf: Day, params: IndicatorParams, engine: Engine = 'sqlite'): EvalContext {
+  return { year, asOf, yearStart: yearStart(year), monthStart: monthStart(asOf), params, engine };
+}
+
+/** An org unit the evaluation is restricted to, with its level (told by its code's length). */
+export type OrgFilter = { code: string; level: OrgLevel };
+
+/** The level of an org-unit code: 6 digits a county, 9 a town, 12 a village; null otherwise. */
+export function orgLevelOf(code: string): OrgLevel | null {
+  if (/^\d{6}$/.test(code)) return 'county';
+  if (/^\d{9}$/.test(code)) return 'town';
+  if (/^\d{12}$/.test(code)) return 'village';
+  return null;
+}

@@ -1,0 +1,82 @@
+import { type RawBuilder, sql } from 'kysely';
+import { AppError } from '../../contracts/app-error.ts';
+import type { IndicatorDefinition } from '../../domain/indicators/definition.ts';
+import { personInScope } from '../access/scope-query.ts';
+import type { Scope } from '../access/scope.ts';
+import { compileCondition } from './compile-condition.ts';
+import type { EvalContext, OrgFilter } from './eval-context.ts';
+import { joinsOf, statementContext } from './person-in.ts';
+import { aliveAndRegistered, certificateValidOn, inOrgUnit, populationJoin } from './population-sql.ts';
+
+/** One person on a gap list as the query returns it. */
+export type GapRow = {
+  id: number;
+  name: string;
+  id_number: string | null;
+  town_code: string;
+  town_name: string;
+  village_code: string | null;
+  village_name: string | null;
+  category: string;
+  level: number;
+  birth_date: string | null;
+  has_survey: number;
+};
+
+/** Persons with a qualifying event for a count indicator (same rule as the count itself). */
+function countedPersons(def: IndicatorDefinition, ctx: EvalContext): RawBuilder<boolean> {
+  const m = def.measure;
+  if (m.type !== 'personCount' && m.type !== 'householdCount') throw new AppError('INDICATOR_NO_GAPS');
+  const from = m.since ?? ctx.yearStart;
+  const day = sql`coalesce(s.end_date, s.start_date)`;
+  const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`));
+  const services = sql`select s.person_id from service_record s join certificate cs on cs.person_id = s.person_id and ${certificateValidOn('cs', day)}
+    where s.kind in (${list(m.services)}) and s.status in (${list(m.serviceStatus)}) and ${day} >= ${from} and ${day} <= ${ctx.asOf}`;
+  const enrolments = m.enrolments?.length
+    ? sql` union select e.person_id from enrolment e where e.program in (${list(m.enrolments)}) and e.start_date >= ${from} and e.start_date <= ${ctx.asOf}`
+    : sql``;
+  const survey = m.surveyFlag ? sql` or ${compileCondition({ survey: m.surveyFlag }, ctx)}` : sql``;
+  return sql<boolean>`(person.id in (${services}${enrolments})${survey})`;
+}
+
+/** The condition "in the gap": in the denominator (or the gap population of a count) and not in the numerator. */
+export function gapCondition(def: IndicatorDefinition, ctx: EvalContext): RawBuilder<boolean> {
+  const m = def.measure;
+  if (m.type === 'rate') return sql<boolean>`${compileCondition(m.denominator, ctx)} and not (${compileCondition(m.numerator, ctx)})`;
+  if (m.type === 'incomeGrowth' || !m.gapPopulation) throw new AppError('INDICATOR_NO_GAPS');
+  return sql<boolean>`${compileCondition(m.gapPopulation, ctx)} and not ${countedPersons(def, ctx)}`;
+}
+
+function gapWhere(def: IndicatorDefinition, ctx: EvalContext, org: OrgFilter, scope: Scope): RawBuilder<unknown> {
+  return sql`${aliveAndRegistered(ctx.asOf)} and ${inOrgUnit(org)} and ${personInScope(scope)} and ${gapCondition(def, ctx)}`;
+}
+
+/** One page of the gap list in person-id order after `after`, scoped. */
+export function gapPageSql(
+  def: IndicatorDefinition,
+  outer: EvalContext,
+  org: OrgFilter,
+  scope: Scope,
+  after: number,
+  limit: number,
+): RawBuilder<GapRow> {
+  const ctx = statementContext(outer);
+  const where = gapWhere(def, ctx, org, scope);
+  const hasSurvey = compileCondition({ hasSurvey: true }, ctx);
+  return sql<GapRow>`select person.id, person.name, person.id_number, person.town_code, town.name as town_name,
+      person.village_code, village.name as village_name, c.category, c.level, person.birth_date,
+      case when ${hasSurvey} then 1 else 0 end as has_survey
+    from ${populationJoin(ctx.asOf)} ${joinsOf(ctx)}
+      join org_unit town on town.code = person.town_code
+      left join org_unit village on village.code = person.village_code
+    where ${where} and person.id > ${after}
+    order by person.id
+    limit ${limit}`;
+}
+
+/** How many persons the gap list holds. */
+export function gapCountSql(def: IndicatorDefinition, outer: EvalContext, org: OrgFilter, scope: Scope): RawBuilder<{ total: number }> {
+  const ctx = statementContext(outer);
+  const where = gapWhere(def, ctx, org, scope);
+  return sql<{ total: number }>`select count(*) as total from ${populationJoin(ctx.asOf)} ${joinsOf(ctx)} where ${where}`;
+}

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/connect.ts';
+import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
+import type { IndicatorKey } from '../../domain/indicators/definition.ts';
+import { systemScope } from '../access/scope.ts';
+import { gapPage } from './gaps.ts';
+import { setParameter } from './parameters-store.ts';
+import { compareUnits, evaluateIndicators } from './service.ts';
+import { buildIndicatorFixture, fixtureOrgs } from './test-fixture.ts';
+
+type Expect = [numerator: number, denominator: number | null];
+const { county, shijiao, village, shuitou } = fixtureOrgs;
+
+// Expected figures as of 2025-12-31, worked out by hand from test-fixture.ts (docs/indicators.md explains each person).
+const expected: Record<IndicatorKey, Record<string, Expect>> = {
+  incomeGrowth: { [county]: [96_000, 90_000], [shijiao]: [110_000, 100_000], [village]: [110_000, 100_000], [shuitou]: [82_000, 80_000] },
+  trainingCount: { [county]: [3, null], [shijiao]: [3, null], [village]: [3, null], [shuitou]: [0, null] },
+  dibaoInclusion: { [county]: [1, 2], [shijiao]: [1, 1], [village]: [1, 1], [shuitou]: [0, 1] },
+  livingSubsidyCoverage: { [county]: [2, 3], [shijiao]: [1, 2], [village]: [1, 2], [shuitou]: [1, 1] },
+  nursingSubsidyCoverage: { [county]: [3, 5], [shijiao]: [2, 2], [village]: [2, 2], [shuitou]: [1, 3] },
+  pensionInsuranceRate: { [county]: [5, 7], [shijiao]: [3, 4], [village]: [3, 4], [shuitou]: [2, 3] },
+  medicalInsuranceRate: { [county]: [8, 11], [shijiao]: [4, 6], [village]: [4, 6], [shuitou]: [4, 5] },
+  compulsoryEducationRate: { [county]: [1, 2], [shijiao]: [0, 1], [village]: [0, 1], [shuitou]: [1, 1] },
+  rehabCoverage: { [county]: [4, 6], [shijiao]: [3, 4], [village]: [3, 4], [shuitou]: [1, 2] },
+  deviceFittingRate: { [county]: [2, 4], [shijiao]: [0, 2], [village]: [0, 2], [shuitou]: [2, 2] },
+  homeModifications: { [county]: [3, null], [shijiao]: [2, null], [village]: [2, null], [shuitou]: [1, null] },
+};
+
+const cases = Object.entries(expected).flatMap(([key, byOrg]) =>
+  Object.entries(byOrg).map(([org, e]) => [key as IndicatorKey, org, e] as const),
+);
+
+describe.each(await availableEngines())('indicators on %s', (engine) => {
+  let database: Database;
+  let ids: Record<string, number>;
+  const scope = systemScope('test');
+  const docs = new Map<string, Awaited<ReturnType<typeof evaluateIndicators>>>();
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    ids = await buildIndicatorFixture(database);
+    await setParameter(database.db, { key: 'gdpGrowth', year: 2025, value: 0.05, source: 'test', actor: 'test' });
+    for (const org of [county, shijiao, village, shuitou]) docs.set(org, await evaluateIndicators(database, scope, { year: 2025, org }));
+  });
+  afterAll(async () => database.close());
+
+  it.each(cases)('%s at %s is %j', (key, org, [numerator, denominator]) => {
+    const r = docs.get(org)?.indicators.find((i) => i.key === key);
+    expect({ numerator: r?.numerator, denominator: r?.denominator }).toEqual({ numerator, denominator });
+  });
+
+  it('judges values against targets (rates, counts at county level only, growth against GDP growth)', () => {
+    const at = (org: string, key: IndicatorKey) => docs.get(org)?.indicators.find((i) => i.key === key);
+    expect(at(county, 'nursingSubsidyCoverage')).toMatchObject({ value: 0.6, target: 1, met: false, kind: 'binding' });
+    expect(at(shijiao, 'nursingSubsidyCoverage')).toMatchObject({ value: 1, met: true });
+    expect(at(shijiao, 'rehabCoverage')).toMatchObject({ value: 0.75, target: 0.85, met: false });
+    expect(at(county, 'incomeGrowth')).toMatchObject({ value: 0.0667, target: 0.05, met: true });
+    expect(at(shuitou, 'incomeGrowth')).toMatchObject({ value: 0.025, met: false });
+    expect(at(county, 'homeModifications')).toMatchObject({ value: 3, target: 600, met: false });
+    expect(at(shijiao, 'trainingCount')).toMatchObject({ value: 3, target: null, met: null });
+  });
+
+  it('evaluates on another date: before the level change and the death', async () => {
+    const doc = await evaluateIndicators(database, scope, { year: 2025, org: county, asOf: '2025-06-30' });
+    const nursing = doc.indicators.find((i) => i.key === 'nursingSubsidyCoverage');
+    // P3 is level 4 until 2025-07-01; P2 died on 2025-06-30 (outside); P10's subsidy still runs in June.
+    expect(nursing).toMatchObject({ numerator: 3, denominator: 4 });
+  });
+
+  it('lists the gap with reasons, masked, in scope', async () => {
+    const page = await gapPage(database, scope, 'nursingSubsidyCoverage', { year: 2025, org: county, limit: 1 });
+    expect(page.total).toBe(2);
+    expect(page.items[0]?.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    const next = await gapPage(database, scope, 'nursingSubsidyCoverage', {
+      year: 2025,
+      org: county,
+      limit: 10,
+      cursor: page.nextCursor ?? 0,
+    });
+    expect([...page.items, ...next.items].map((p) => p.id).sort()).toEqual([ids.P1, ids.P10].sort());
+    const pension = await gapPage(database, scope, 'pensionInsuranceRate', { year: 2025, org: county, limit: 10 });
+    expect(pension.items.map((p) => [p.id, p.reason.code])).toEqual(
+      expect.arrayContaining([
+        [ids.P1, 'NOT_INSURED'],
+        [ids.P11, 'NO_SURVEY'],
+      ]),
+    );
+    const home = await gapPage(database, scope, 'homeModifications', { year: 2025, org: county, limit: 10 });
+    expect(home.items.map((p) => p.id)).toEqual([ids.P5]);
+  });
+
+  it('compares the towns of the county', async () => {
+    const cmp = await compareUnits(database, scope, { year: 2025, org: county });
+    const sj = cmp.units.find((u) => u.code === shijiao);
+    expect(sj?.indicators.find((i) => i.key === 'deviceFittingRate')).toMatchObject({ numerator: 0, denominator: 2, value: 0 });
+    expect(cmp.units.map((u) => u.code)).toContain('441821107');
+  });
+});

@@ -1,0 +1,99 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { IndicatorDefinition, Measure } from '../../domain/indicators/definition.ts';
+import { compileCondition, surveyColumn } from './compile-condition.ts';
+import type { EvalContext, OrgFilter } from './eval-context.ts';
+import { joinsOf, statementContext } from './person-in.ts';
+import { aliveAndRegistered, certificateValidOn, groupedByUnit, inOrgUnit, populationJoin, surveyedPopulation } from './population-sql.ts';
+
+/** One row of an indicator query: an org unit's additive counts (see Tally), by town and village. */
+export type TallyRow = {
+  town: string;
+  village: string | null;
+  numerator: number | null;
+  denominator: number | null;
+  households: number | null;
+};
+
+type CountMeasure = Extract<Measure, { type: 'personCount' | 'householdCount' }>;
+
+function list(values: readonly string[]): RawBuilder<unknown> {
+  return sql.join(values.map((v) => sql`${v}`));
+}
+
+/** Rate: the population meeting the denominator, of whom those meeting the numerator, per town and village. */
+function rateSql(m: Extract<Measure, { type: 'rate' }>, outer: EvalContext, org: OrgFilter): RawBuilder<TallyRow> {
+  const ctx = statementContext(outer);
+  const numerator = compileCondition(m.numerator, ctx);
+  const denominator = compileCondition(m.denominator, ctx);
+  return groupedByUnit(
+    sql`sum(case when ${numerator} then 1 else 0 end) as numerator, count(*) as denominator, null as households`,
+    sql`${populationJoin(ctx.asOf)} ${joinsOf(ctx)}`,
+    sql`${aliveAndRegistered(ctx.asOf)} and ${inOrgUnit(org)} and ${denominator}`,
+    ctx.engine,
+  ) as RawBuilder<TallyRow>;
+}
+
+/** The persons with a qualifying service or enrolment in the window, holding a valid certificate on its day. */
+function eventPersons(m: CountMeasure, ctx: EvalContext): RawBuilder<unknown> {
+  const from = m.since ?? ctx.yearStart;
+  const day = sql`coalesce(s.end_date, s.start_date)`;
+  const parts: RawBuilder<unknown>[] = [
+    sql`select s.person_id from service_record s join certificate cs on cs.person_id = s.person_id and ${certificateValidOn('cs', day)}
+      where s.kind in (${list(m.services)}) and s.status in (${list(m.serviceStatus)}) and ${day} >= ${from} and ${day} <= ${ctx.asOf}`,
+  ];
+  if (m.enrolments?.length) {
+    parts.push(sql`select e.person_id from enrolment e join certificate ce on ce.person_id = e.person_id and ${certificateValidOn('ce', sql`e.start_date`)}
+      where e.program in (${list(m.enrolments)}) and e.start_date >= ${from} and e.start_date <= ${ctx.asOf}`);
+  }
+  // A survey answer ("完成职业培训") counts for persons in the population on the date.
+  if (m.surveyFlag) parts.push(surveyedPopulation(ctx.asOf, ctx.year, surveyColumn(m.surveyFlag)));
+  return sql.join(parts, sql` union `);
+}
+
+/**
+ * Counts: distinct persons (or households) with a qualifying event. An event counts if the person held a valid
+ * certificate on its day, so a cumulative count never shrinks when someone later dies; a survey answer
+ * ("完成职业培训") counts for persons in the population on the date.
+ */
+function countSql(m: CountMeasure, ctx: EvalContext, org: OrgFilter): RawBuilder<TallyRow> {
+  const counted = m.type === 'householdCount' ? sql`count(distinct coalesce(person.household_id, -person.id))` : sql`count(*)`;
+  return groupedByUnit(
+    sql`${counted} as numerator, null as denominator, null as households`,
+    sql`person`,
+    sql`${inOrgUnit(org)} and person.id in (${eventPersons(m, ctx)})`,
+    ctx.engine,
+  ) as RawBuilder<TallyRow>;
+}
+
+/**
+ * Income growth: per household of the population (household number, or the person alone), the mean per-capita
+ * income answered for the year and for the year before; summed per town and village over households with both.
+ */
+function incomeSql(ctx: EvalContext, org: OrgFilter): RawBuilder<TallyRow> {
+  return sql<TallyRow>`select h.town, h.village, sum(h.cur) as numerator, sum(h.prev) as denominator, count(*) as households
+    from (
+      select min(person.town_code) as town, min(person.village_code) as village,
+        avg(cur.income_per_capita_fen) as cur, avg(prev.income_per_capita_fen) as prev
+      from ${populationJoin(ctx.asOf)}
+      join needs_survey cur on cur.person_id = person.id and cur.year = ${ctx.year} and cur.superseded_at is null
+      join needs_survey prev on prev.person_id = person.id and prev.year = ${ctx.year - 1} and prev.superseded_at is null
+      where ${aliveAndRegistered(ctx.asOf)} and ${inOrgUnit(org)}
+        and cur.income_per_capita_fen is not null and prev.income_per_capita_fen is not null
+      group by coalesce(person.household_id, -person.id)
+    ) h
+    group by h.town, h.village`;
+}
+
+/** The ONE set-based query of an indicator for an org unit, grouped by town and village. */
+export function indicatorSql(def: IndicatorDefinition, ctx: EvalContext, org: OrgFilter): RawBuilder<TallyRow> {
+  const m = def.measure;
+  switch (m.type) {
+    case 'rate':
+      return rateSql(m, ctx, org);
+    case 'personCount':
+    case 'householdCount':
+      return countSql(m, ctx, org);
+    case 'incomeGrowth':
+      return incomeSql(ctx, org);
+  }
+}

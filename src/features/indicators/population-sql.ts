@@ -1,0 +1,68 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Engine } from '../../db/connect.ts';
+import type { Day } from '../../domain/time/day.ts';
+import type { OrgFilter } from './eval-context.ts';
+
+// Every indicator query reads `person` (unaliased, so that the Scope's personInScope condition applies as is) and
+// the certificate `c` valid on the evaluation date: its level and category are the person's on that date, so a
+// level change during the year counts as of the date.
+
+/** The certificate alias `alias` is valid on `day` (an SQL date expression): in effect, not ended, not expired. */
+export function certificateValidOn(alias: string, day: RawBuilder<unknown>): RawBuilder<boolean> {
+  const a = sql.raw(alias);
+  return sql<boolean>`${a}.effective_from <= ${day} and (${a}.ended_on is null or ${a}.ended_on > ${day}) and (${a}.valid_until is null or ${a}.valid_until >= ${day})`;
+}
+
+/** `person join certificate c` on the certificate valid on the date (a valid certificate: DOMAIN.md §5's population). */
+export function populationJoin(asOf: Day): RawBuilder<unknown> {
+  return sql`person join certificate c on c.person_id = person.id and ${certificateValidOn('c', sql`${asOf}`)}`;
+}
+
+/** The person (`alias`, default `person`) is alive on the date and still registered in the county (not moved out on or before it). */
+export function aliveAndRegistered(asOf: Day, alias = 'person'): RawBuilder<boolean> {
+  const p = sql.raw(alias);
+  return sql<boolean>`(${p}.deceased_on is null or ${p}.deceased_on > ${asOf}) and (${p}.status <> 'deceased' or ${p}.deceased_on is not null)
+    and (${p}.moved_out_on is null or ${p}.moved_out_on > ${asOf}) and (${p}.status <> 'movedOut' or ${p}.moved_out_on is not null)`;
+}
+
+/** The ids of persons in the population on the date whose current survey answer of the year sets the flag column. */
+export function surveyedPopulation(asOf: Day, year: number, flagColumn: string): RawBuilder<unknown> {
+  return sql`select n.person_id from needs_survey n
+      join person p2 on p2.id = n.person_id
+      join certificate c2 on c2.person_id = n.person_id and ${certificateValidOn('c2', sql`${asOf}`)}
+    where n.year = ${year} and n.superseded_at is null and n.${sql.raw(flagColumn)} = 1 and ${aliveAndRegistered(asOf, 'p2')}`;
+}
+
+/** The person is registered in the org unit (its county, town or village code). */
+export function inOrgUnit(org: OrgFilter): RawBuilder<boolean> {
+  const column =
+    org.level === 'county'
+      ? sql.raw('person.county_code')
+      : org.level === 'town'
+        ? sql.raw('person.town_code')
+        : sql.raw('person.village_code');
+  return sql<boolean>`${column} = ${org.code}`;
+}
+
+/**
+ * Groups a person query by org unit (town and village; a person without a village counts for the town). On SQLite,
+ * whose GROUP BY sorts every row (costing more than the rest of the query), it is ONE statement of two streams:
+ * persons with a village grouped by village code along the village index, and persons without one grouped by town.
+ * PostgreSQL hash-aggregates a plain GROUP BY without sorting. `aggregates` yields numerator, denominator, households.
+ */
+export function groupedByUnit(
+  aggregates: RawBuilder<unknown>,
+  from: RawBuilder<unknown>,
+  where: RawBuilder<unknown>,
+  engine: Engine,
+): RawBuilder<unknown> {
+  if (engine === 'postgres') {
+    return sql`select person.town_code as town, person.village_code as village, ${aggregates}
+      from ${from} where ${where} group by person.town_code, person.village_code`;
+  }
+  return sql`select min(person.town_code) as town, person.village_code as village, ${aggregates}
+      from ${from} where ${where} and person.village_code is not null group by person.village_code
+    union all
+    select person.town_code as town, null as village, ${aggregates}
+      from ${from} where ${where} and person.village_code is null group by person.town_code`;
+}
