@@ -1,0 +1,85 @@
+import type { Database } from '../../db/connect.ts';
+import { maskIdNumber } from '../../domain/identity/id-number.ts';
+import { type Program, programs as allPrograms } from '../../domain/policy/evaluate.ts';
+import type { ParamSet } from '../../domain/policy/parameters.ts';
+import type { Day } from '../../domain/time/day.ts';
+import type { Scope } from '../access/scope.ts';
+import { type EvaluatedDecision, type EvaluatedPerson, evaluateAll } from './evaluation.ts';
+
+/** The two gap lists (DOMAIN.md glossary). */
+export const gapKinds = ['eligibleNotReceiving', 'receivingNotEligible'] as const;
+
+/** A gap list. */
+export type GapKind = (typeof gapKinds)[number];
+
+/** One person on a gap list, masked, with the reasons that put them there. */
+export type GapItem = {
+  personId: number;
+  name: string;
+  idNumber: string | null;
+  town: string;
+  village: string | null;
+  program: Program;
+  kind: GapKind;
+  monthlyAmount: number | null;
+  receivedAmount: number | null;
+  enrolmentId: number | null;
+  summary: string;
+  reasons: { code: string; held: boolean; message: string; source: string }[];
+};
+
+/** The gap a decision falls in, if any. */
+export function gapOf(d: EvaluatedDecision): GapKind | null {
+  if (d.eligible && !d.receiving) return 'eligibleNotReceiving';
+  if (!d.eligible && d.receiving) return 'receivingNotEligible';
+  return null;
+}
+
+function summaryOf(kind: GapKind, d: EvaluatedDecision): string {
+  if (kind === 'eligibleNotReceiving') return '符合条件但未享受，请核实后代为申请';
+  return `正在享受但不符合条件：${d.reasons
+    .filter((r) => !r.held && !r.info)
+    .map((r) => r.message)
+    .join('；')}`;
+}
+
+/** The gap item of one person and decision. */
+export function gapItem(p: EvaluatedPerson, d: EvaluatedDecision, kind: GapKind): GapItem {
+  return {
+    personId: p.person.personId,
+    name: p.person.name,
+    idNumber: p.person.idNumber ? maskIdNumber(p.person.idNumber) : null,
+    town: p.person.townCode,
+    village: p.person.villageCode,
+    program: d.program as Program,
+    kind,
+    monthlyAmount: d.monthlyAmount,
+    receivedAmount: d.receivedAmountFen,
+    enrolmentId: d.enrolmentId,
+    summary: summaryOf(kind, d),
+    reasons: d.reasons.map(({ code, held, message, source }) => ({ code, held, message, source })),
+  };
+}
+
+/** What to list: programme(s), kind(s), an org unit (town or village code) inside the scope, a date. */
+export type GapQuery = { date: Day; program?: Program; kind?: GapKind; org?: string };
+
+function orgFilter(org: string | undefined): { town?: string; village?: string } {
+  if (!org || org.length <= 6) return {};
+  return org.length === 9 ? { town: org } : { village: org };
+}
+
+/** Streams the gap items of the query, chunk by chunk, in person order. */
+export async function* gapItems(database: Database, scope: Scope, q: GapQuery, params: ParamSet): AsyncGenerator<GapItem[]> {
+  const programs = q.program ? [q.program] : allPrograms;
+  for await (const chunk of evaluateAll(database, scope, { asOf: q.date, ...orgFilter(q.org) }, programs, params)) {
+    const items: GapItem[] = [];
+    for (const p of chunk) {
+      for (const d of p.decisions) {
+        const kind = gapOf(d);
+        if (kind && (!q.kind || q.kind === kind)) items.push(gapItem(p, d, kind));
+      }
+    }
+    yield items;
+  }
+}
