@@ -13,9 +13,24 @@ import { projectRoot, report, round } from './lib.ts';
 
 // The load generator runs in another process, started asynchronously: this process must keep serving.
 async function load(urls: string[], seconds: number, cookie?: string) {
-  const args = [path.join(projectRoot, 'bin/run-ts.js'), path.join(projectRoot, 'bench/load-child.ts'), JSON.stringify(urls), String(seconds), '20'];
-  const { stdout } = await promisify(execFile)(process.execPath, cookie ? [...args, cookie] : args, { encoding: 'utf8', maxBuffer: 1 << 24 });
-  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as { rps: number; p50ms: number; p99ms: number; errors: number; requests: number };
+  const args = [
+    path.join(projectRoot, 'bin/run-ts.js'),
+    path.join(projectRoot, 'bench/load-child.ts'),
+    JSON.stringify(urls),
+    String(seconds),
+    '20',
+  ];
+  const { stdout } = await promisify(execFile)(process.execPath, cookie ? [...args, cookie] : args, {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as {
+    rps: number;
+    p50ms: number;
+    p99ms: number;
+    errors: number;
+    requests: number;
+  };
 }
 
 /**
@@ -37,7 +52,11 @@ export async function benchHttp(engines: Engine[], seconds = Number(process.env.
       const { cookie } = await signIn(app, user.username, user.password);
       const ids = (await database.db.selectFrom('person').select('id').orderBy('id').limit(2000).execute()).map((r) => r.id);
       const health = await load([`${base}/api/health`], seconds);
-      const person = await load(ids.map((id) => `${base}/api/v1/persons/${id}`), seconds, cookie);
+      const person = await load(
+        ids.map((id) => `${base}/api/v1/persons/${id}`),
+        seconds,
+        cookie,
+      );
       await app.close();
       report('http-person', engine, {
         connections: 20,

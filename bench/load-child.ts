@@ -36,5 +36,14 @@ await Promise.all(Array.from({ length: connections }, worker));
 const elapsed = (performance.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
 const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? Number.NaN;
-console.log(JSON.stringify({ requests: latencies.length, seconds: elapsed, rps: latencies.length / elapsed, p50ms: at(0.5), p99ms: at(0.99), errors }));
+console.log(
+  JSON.stringify({
+    requests: latencies.length,
+    seconds: elapsed,
+    rps: latencies.length / elapsed,
+    p50ms: at(0.5),
+    p99ms: at(0.99),
+    errors,
+  }),
+);
 agent.destroy();

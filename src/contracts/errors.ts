@@ -52,6 +52,26 @@ export const errorCatalog = {
   ORG_UNKNOWN: { status: 400, message: '所属机构不存在或不在管辖范围内' },
   ROLE_ORG_MISMATCH: { status: 400, message: '角色与所属机构的层级不匹配' },
   AUDIT_RETENTION: { status: 409, message: '审计日志至少保存180天，不能删除更近的记录' },
+  // Needs survey, enrolments, services and indicators (issue 5)
+  PERSON_UNKNOWN: { status: 400, message: '登记库中没有这个人员' },
+  YEAR_INVALID: { status: 400, message: '年度无效' },
+  SURVEY_VALUE_INVALID: { status: 400, message: '调查项取值无效' },
+  AMOUNT_INVALID: { status: 400, message: '金额格式无效' },
+  PROGRAM_UNKNOWN: { status: 400, message: '项目名称无效' },
+  SERVICE_KIND_INVALID: { status: 400, message: '服务类别无效' },
+  SERVICE_STATUS_INVALID: { status: 400, message: '服务状态无效或不允许这样变更' },
+  INDICATOR_UNKNOWN: { status: 404, message: '没有这个指标' },
+  INDICATOR_NO_GAPS: { status: 400, message: '该指标没有差距名单' },
+  PARAMETER_UNKNOWN: { status: 400, message: '没有这个参数' },
+  ENROLMENT_NOT_IN_LIST: { status: 409, message: '该人员正在享受的记录不在本次名单中（未自动终止，请核实）' },
+  // Benefits (issue 6)
+  PARAM_VALUE_INVALID: { status: 400, message: '参数值格式无效' },
+  APPLICATION_OPEN: { status: 409, message: '该人员已有在办的同项目申请' },
+  ALREADY_RECEIVING: { status: 409, message: '该人员已在享受此项目' },
+  NOT_ELIGIBLE: { status: 409, message: '按政策规则该人员在申请日不符合条件' },
+  REJECTION_REASON_REQUIRED: { status: 400, message: '驳回必须填写理由' },
+  ROLL_FROZEN: { status: 409, message: '发放名册已审定，不能修改' },
+  AMOUNT_NOT_IN_FORCE: { status: 409, message: '该月份没有生效的补贴标准，请先录入参数' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 /** A stable error code. */

@@ -22,8 +22,8 @@ describe('server', () => {
     expect(res.json()).toEqual({ ok: true });
   });
 
-  it('answers unknown API paths with the error shape', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+  it('answers unknown API paths with the error shape (unknown /api/v1 paths need sign-in first)', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: { code: 'NOT_FOUND', message: '记录不存在' } });
   });

@@ -6,7 +6,11 @@ import { registerErrorHandler } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerAccess } from '../features/access/register.ts';
 import { registerRegistryRoutes } from '../features/registry/routes.ts';
+import { registerBenefitsRoutes } from '../features/benefits/routes.ts';
 import { registerImportRoutes } from '../features/registry/import-routes.ts';
+import { registerWeb } from './plugins/web.ts';
+import { registerIndicatorRoutes } from '../features/indicators/routes.ts';
+import { registerServiceRoutes } from '../features/services/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -32,6 +36,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/health', { schema: { response: { 200: z.object({ ok: z.boolean() }) } } }, async () => ({ ok: true }));
   await registerRegistryRoutes(app, options.database);
+  await registerBenefitsRoutes(app, options.database);
   await registerImportRoutes(app, options.database);
+  await registerWeb(app);
+  await registerIndicatorRoutes(app, options.database);
+  await registerServiceRoutes(app, options.database);
   return app;
 }

@@ -12,7 +12,12 @@ describe('request logs', () => {
   const lines: string[] = [];
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
-    const stream = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    const stream = new Writable({
+      write: (chunk, _enc, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     app = await buildApp({ database, logger: { ...loggerOptions('info'), stream } });
   });
   afterAll(async () => {

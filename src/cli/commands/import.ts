@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { today } from '../../clock.ts';
 import { systemScope } from '../../features/access/scope.ts';
 import { importPersons } from '../../features/registry/import/import-persons.ts';
+import { importServicesFile } from '../../features/services/cli.ts';
 import type { ImportReport } from '../../features/registry/import/import-report.ts';
 import { CliError, type CommandContext, exitCode, withDatabase } from '../context.ts';
 
@@ -12,9 +13,12 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
   const { positionals, values } = parseArgs({
     args: ctx.args,
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' } },
+    options: { 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, program: { type: 'string' } },
   });
   const [kind, file] = positionals;
+  if ((kind === 'survey' || kind === 'enrolments') && file) {
+    return importServicesFile(ctx, kind, file, { dryRun: values['dry-run'], program: values.program });
+  }
   if (kind !== 'persons' || !file) throw new CliError('usage: smart-dpf import persons FILE [--dry-run] [--skip-invalid]');
   if (!fs.existsSync(file)) throw new CliError(`file not found: ${file}`);
   const report = await withDatabase((database) =>

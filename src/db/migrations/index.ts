@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as registry from './2026_11_29_0100_registry.ts';
 import * as access from './2026_11_29_0200_access.ts';
 import * as services from './2026_11_29_0300_services.ts';
+import * as indicators from './2026_11_29_0400_indicators.ts';
+import * as benefits from './2026_11_29_0500_benefits.ts';
 import * as preferences from './2026_11_29_0600_user_preferences.ts';
 
 /** Every migration by name, in order: listed by hand so that bundling or tsx never misses one. */
@@ -9,5 +11,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0100_registry': registry,
   '2026_11_29_0200_access': access,
   '2026_11_29_0300_services': services,
+  '2026_11_29_0400_indicators': indicators,
+  '2026_11_29_0500_benefits': benefits,
   '2026_11_29_0600_user_preferences': preferences,
 };
