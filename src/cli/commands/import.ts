@@ -5,7 +5,7 @@ import { today } from '../../clock.ts';
 import { systemScope } from '../../features/access/scope.ts';
 import { importPersons } from '../../features/registry/import/import-persons.ts';
 import { importServicesFile } from '../../features/services/cli.ts';
-import type { ImportReport } from '../../features/registry/import/import-report.ts';
+import type { ImportReport } from '../../contracts/import-report.ts';
 import { CliError, type CommandContext, exitCode, withDatabase } from '../context.ts';
 
 /** `smart-dpf import persons FILE [--dry-run] [--skip-invalid]` (FORMATS.md §3). */

@@ -1,5 +1,6 @@
+import type { ErrorCode } from '../../contracts/errors.ts';
 import type { Kysely } from 'kysely';
-import { type ErrorCode, errorCatalog } from '../../contracts/errors.ts';
+import { type ImportError, type ImportReport, importError } from '../../contracts/import-report.ts';
 import type { DB } from '../../db/tables.ts';
 import { inTextList } from '../../db/in-list.ts';
 import { parseIdNumber } from '../../domain/identity/id-number.ts';
@@ -7,26 +8,14 @@ import type { Day } from '../../domain/time/day.ts';
 import { type Scope, scopeFilter } from '../access/scope.ts';
 import type { RecordReader } from '../files/read-records.ts';
 
-/** One problem in an imported file: row (header = row 1), column header, stable code, message (FORMATS.md §3). */
-export type RowError = { row: number; column: string; code: ErrorCode; message: string };
+/** One problem in an imported file (FORMATS.md §3). */
+export type RowError = ImportError;
 
 /** The import report of FORMATS.md §3, shared by the survey and enrolment imports (which add their own fields). */
-export type RowsReport = {
-  rows: number;
-  valid: number;
-  invalid: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  committed: boolean;
-  dryRun: boolean;
-  errors: RowError[];
-};
+export type RowsReport = ImportReport;
 
 /** Builds one report error with the catalog's message. */
-export function rowError(row: number, column: string, code: ErrorCode): RowError {
-  return { row, column, code, message: errorCatalog[code].message };
-}
+export const rowError = importError;
 
 /** A registered person as imports need it: id and where registered (for the scope check). */
 export type PersonRef = { id: number; countyCode: string; townCode: string; villageCode: string | null };

@@ -6,7 +6,7 @@ import { AppError } from '../../../contracts/app-error.ts';
 import type { Database } from '../../../db/connect.ts';
 import type { Scope } from '../../access/scope.ts';
 import { importPersons, type ImportOptions } from './import-persons.ts';
-import type { ImportReport } from './import-report.ts';
+import type { ImportReport } from '../../../contracts/import-report.ts';
 
 /** A persons import running in the background, polled by the web app for progress. */
 export type ImportJob = {

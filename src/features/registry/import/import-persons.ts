@@ -14,7 +14,7 @@ import type { PersonInput } from '../person-input.ts';
 import { changedFields, loadByIdNumbers, mergeAbsentColumns, type StoredPerson } from '../person-snapshot.ts';
 import { insertPersons, updatePerson } from '../person-writes.ts';
 import { validatePersonRow } from '../validate-person.ts';
-import { type ImportError, type ImportReport, importError } from './import-report.ts';
+import { type ImportError, type ImportReport, importError } from '../../../contracts/import-report.ts';
 
 /** How to import: dry run only, or commit the valid rows despite invalid ones; the date that counts as today. */
 export type ImportOptions = {

@@ -1,18 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api.ts';
 
-/** The import report of FORMATS.md §3. */
-export type ImportReport = {
-  rows: number;
-  valid: number;
-  invalid: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  committed: boolean;
-  dryRun?: boolean;
-  errors: { row: number; column: string; code: string; message: string }[];
-};
+export type { ImportReport } from '../../../contracts/import-report.ts';
+import type { ImportReport } from '../../../contracts/import-report.ts';
 
 /** GET /api/v1/imports/{jobId}. */
 export type ImportJob = {

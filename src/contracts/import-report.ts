@@ -1,4 +1,4 @@
-import { type ErrorCode, errorCatalog } from '../../../contracts/errors.ts';
+import { type ErrorCode, errorCatalog } from './errors.ts';
 
 /** One problem in an imported file: the row (header = row 1), the column's header, a stable code and its message. */
 export type ImportError = { row: number; column: string; code: ErrorCode; message: string };
