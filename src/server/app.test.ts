@@ -33,4 +33,13 @@ describe('server', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().openapi).toMatch(/^3\./);
   });
+
+  it('says whether the demo county is loaded, without sign-in', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/instance' })).json()).toEqual({ demo: false });
+    await database.db
+      .insertInto('org_unit')
+      .values({ code: '441821100299', name: '演示村', level: 'village', parent_code: '441821100', kind: 'village', demo: 1 })
+      .execute();
+    expect((await app.inject({ method: 'GET', url: '/api/instance' })).json()).toEqual({ demo: true });
+  });
 });

@@ -35,6 +35,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerAccess(app, options.database);
 
   app.get('/api/health', { schema: { response: { 200: z.object({ ok: z.boolean() }) } } }, async () => ({ ok: true }));
+  // Public facts about this installation: `demo` is true while the fictional demo county is loaded, so every page
+  // can say so (issue 2: the demo is named a demo wherever it is shown).
+  app.get('/api/instance', { schema: { response: { 200: z.object({ demo: z.boolean() }) } } }, async () => {
+    const demo = await options.database.db.selectFrom('org_unit').select('code').where('demo', '=', 1).limit(1).executeTakeFirst();
+    return { demo: demo !== undefined };
+  });
   await registerRegistryRoutes(app, options.database);
   await registerBenefitsRoutes(app, options.database);
   await registerImportRoutes(app, options.database);
