@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { Button } from 'antd';
+import { api } from '../api.ts';
 import { useTranslation } from 'react-i18next';
 import { usePreferences } from './preferences.tsx';
 import { useSession } from './session.tsx';
@@ -9,12 +11,21 @@ export function TopBar() {
   const { user, signOut } = useSession();
   const { careMode, language, update } = usePreferences();
   const other = language === 'zh-CN' ? 'en' : 'zh-CN';
+  // The demo county is fictional: every page says so while it is loaded.
+  const instance = useQuery({
+    queryKey: ['instance'],
+    queryFn: () => api<{ demo: boolean }>('/api/instance', { quiet: true }),
+    staleTime: Infinity,
+  });
   return (
     <header className="top-bar">
       <a className="skip-link" href="#main">
         {t('shell.skipToContent')}
       </a>
-      <p className="brand">{t('shell.appName')}</p>
+      <p className="brand">
+        {t('shell.appName')}
+        {instance.data?.demo && <span className="demo-badge">{t('shell.demoBadge')}</span>}
+      </p>
       {user && !user.mustChangePassword && (
         <p className="who" data-testid="who">
           <span>{user.orgName}</span>
