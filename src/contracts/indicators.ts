@@ -1,23 +1,12 @@
 import { z } from 'zod';
+import { indicatorKeys } from '../domain/indicators/definition.ts';
 
 const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const YearSchema = z.coerce.number().int().min(2000).max(2100);
 const OrgCodeSchema = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '机构代码应为6、9或12位数字');
 
 /** Indicator keys (FORMATS.md §6). */
-export const IndicatorKeySchema = z.enum([
-  'incomeGrowth',
-  'trainingCount',
-  'dibaoInclusion',
-  'livingSubsidyCoverage',
-  'nursingSubsidyCoverage',
-  'pensionInsuranceRate',
-  'medicalInsuranceRate',
-  'compulsoryEducationRate',
-  'rehabCoverage',
-  'deviceFittingRate',
-  'homeModifications',
-]);
+export const IndicatorKeySchema = z.enum(indicatorKeys);
 
 /** Query of GET /api/v1/indicators: the year, the org unit (default the caller's), and optionally another date than 31 December. */
 export const IndicatorQuerySchema = z.object({ year: YearSchema, org: OrgCodeSchema.optional(), asOf: DaySchema.optional() });
