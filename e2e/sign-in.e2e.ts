@@ -30,12 +30,12 @@ describeE2e('sign-in, roles and session', () => {
   });
 
   const expectations = [
-    ['countyAdmin', '佛冈县', '县残联管理员', ['残疾人信息', '新增残疾人', '批量导入']],
-    ['countyStaff', '佛冈县', '县残联工作人员', ['残疾人信息', '新增残疾人', '批量导入']],
-    ['townStaff', '石角镇', '镇(街)工作人员', ['残疾人信息', '新增残疾人']],
-    ['villageWorker', '', '村(社区)专职委员', ['残疾人信息']],
-    ['departmentUser', '佛冈县', '部门用户', ['残疾人信息']],
-    ['auditor', '佛冈县', '审计员', ['残疾人信息']],
+    ['countyAdmin', '佛冈县', '县残联管理员', ['残疾人信息', '新增残疾人', '指标', '批量导入']],
+    ['countyStaff', '佛冈县', '县残联工作人员', ['残疾人信息', '新增残疾人', '指标', '批量导入']],
+    ['townStaff', '石角镇', '镇(街)工作人员', ['残疾人信息', '新增残疾人', '指标']],
+    ['villageWorker', '', '村(社区)专职委员', ['残疾人信息', '指标']],
+    ['departmentUser', '佛冈县', '部门用户', ['残疾人信息', '指标']],
+    ['auditor', '佛冈县', '审计员', ['残疾人信息', '指标']],
   ] as const;
   for (const [role, org, roleName, links] of expectations) {
     it(`${role} signs in and sees their org unit, role and navigation`, async () => {

@@ -10,6 +10,7 @@ export function NavBar() {
   const links = [
     { to: '/persons', label: t('nav.persons'), show: can(role, 'person.read'), end: true },
     { to: '/persons/new', label: t('nav.newPerson'), show: can(role, 'person.write'), end: true },
+    { to: '/indicators', label: t('nav.indicators'), show: can(role, 'person.read'), end: false },
     { to: '/imports', label: t('nav.imports'), show: can(role, 'person.import'), end: false },
   ];
   return (

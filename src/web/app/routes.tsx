@@ -36,6 +36,14 @@ export const router = createBrowserRouter([
             path: '/persons/:id/edit',
             ...page(() => import('../pages/registry/PersonEditPage.tsx').then((m) => ({ Component: m.PersonEditPage }))),
           },
+          {
+            path: '/indicators',
+            ...page(() => import('../pages/indicators/IndicatorsPage.tsx').then((m) => ({ Component: m.IndicatorsPage }))),
+          },
+          {
+            path: '/indicators/:key/gaps',
+            ...page(() => import('../pages/indicators/GapsPage.tsx').then((m) => ({ Component: m.GapsPage }))),
+          },
           { path: '/imports', ...page(() => import('../pages/imports/ImportPage.tsx').then((m) => ({ Component: m.ImportPage }))) },
           { path: '*', ...page(() => import('../pages/errors/NotFoundPage.tsx').then((m) => ({ Component: m.NotFoundPage }))) },
         ],

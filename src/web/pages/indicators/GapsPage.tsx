@@ -1,0 +1,131 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Empty, Spin } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { IndicatorKeySchema } from '../../../contracts/indicators.ts';
+import { ApiError, api, downloadFile } from '../../api.ts';
+import { can } from '../../app/access-types.ts';
+import { useUser } from '../../app/session.tsx';
+import { ErrorAlert, useErrorMessage } from '../../components/ErrorAlert.tsx';
+import { MaskedNumber } from '../../components/MaskedNumber.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { NotFoundPage } from '../errors/NotFoundPage.tsx';
+import { type GapPage, parseOrg, parseYear, useIndicatorName, useIndicators, yearOrgQuery } from './indicator-api.ts';
+
+const pageSize = 50;
+
+/** 差距名单: the persons in an indicator's denominator but not its numerator, masked, with the reason. */
+export function GapsPage() {
+  const { t } = useTranslation();
+  const { role } = useUser();
+  const { key = '' } = useParams();
+  const [params] = useSearchParams();
+  const year = parseYear(params.get('year'));
+  const org = parseOrg(params.get('org'));
+  const valid = IndicatorKeySchema.safeParse(key).success;
+  const doc = useIndicators(year, org);
+  const nameOf = useIndicatorName();
+  const query = useInfiniteQuery({
+    queryKey: ['indicator-gaps', key, year, org],
+    enabled: valid,
+    queryFn: ({ pageParam }) =>
+      api<GapPage>(
+        `/api/v1/indicators/${key}/gaps?${yearOrgQuery(year, org, { limit: String(pageSize), ...(pageParam ? { cursor: String(pageParam) } : {}) })}`,
+      ),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  if (!valid || (query.error instanceof ApiError && query.error.status === 404)) return <NotFoundPage />;
+  const indicator = doc.data?.indicators.find((i) => i.key === key);
+  const title = t('gaps.title', { name: indicator ? nameOf(indicator) : key });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = query.data?.pages[0]?.total ?? 0;
+  const status = query.isPending ? t('gaps.loading') : query.isSuccess ? t('gaps.count', { count: total, shown: items.length }) : '';
+  const caption = t('gaps.caption', { org: doc.data?.orgName ?? '', year });
+  return (
+    <>
+      <PageTitle>{title}</PageTitle>
+      <p>
+        <Link to={`/indicators?${yearOrgQuery(year, org)}`}>{t('gaps.back')}</Link>
+      </p>
+      <div className="page-actions">{can(role, 'person.export') && <GapExportButton indicatorKey={key} year={year} org={org} />}</div>
+      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert error={query.error} />
+      {query.isPending && <Spin />}
+      {query.isSuccess && items.length === 0 && <Empty description={t('gaps.none')} />}
+      {items.length > 0 && (
+        <ScrollRegion label={caption}>
+          <table className="data-table">
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('person.name')}</th>
+                <th scope="col">{t('person.idNumber')}</th>
+                <th scope="col">{t('person.town')}</th>
+                <th scope="col">{t('person.village')}</th>
+                <th scope="col">{t('person.category')}</th>
+                <th scope="col">{t('person.level')}</th>
+                <th scope="col">{t('gaps.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <Link to={`/persons/${p.id}`}>{p.name}</Link>
+                  </th>
+                  <td>
+                    <MaskedNumber value={p.idNumber} />
+                  </td>
+                  <td>{p.townName}</td>
+                  <td>{p.villageName ?? '—'}</td>
+                  <td>{t(`category.${p.category}`, { defaultValue: p.category })}</td>
+                  <td>{t(`level.${p.level}`, { defaultValue: String(p.level) })}</td>
+                  <td>{p.reason.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+      {query.hasNextPage && (
+        <div className="load-more">
+          <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+            {t('search.loadMore')}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** 导出: the whole gap list as .xlsx (masked and audited by the server). */
+function GapExportButton({ indicatorKey, year, org }: { indicatorKey: string; year: number; org: string }) {
+  const { t } = useTranslation();
+  const message = useErrorMessage();
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const run = async () => {
+    setBusy(true);
+    setStatus(t('export.running'));
+    try {
+      const name = await downloadFile(`/api/v1/indicators/${indicatorKey}/gaps.xlsx?${yearOrgQuery(year, org)}`, 'gaps.xlsx');
+      setStatus(t('export.done', { name }));
+    } catch (e) {
+      setStatus(message(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button onClick={() => void run()} loading={busy}>
+        {t('gaps.export')}
+      </Button>
+      <StatusMessage className="inline-status">{status}</StatusMessage>
+    </>
+  );
+}
