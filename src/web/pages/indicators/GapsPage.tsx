@@ -1,14 +1,14 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Empty, Spin } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { IndicatorKeySchema } from '../../../contracts/indicators.ts';
-import { ApiError, api, downloadFile } from '../../api.ts';
+import { ApiError, api } from '../../api.ts';
 import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
-import { ErrorAlert, useErrorMessage } from '../../components/ErrorAlert.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { MaskedNumber } from '../../components/MaskedNumber.tsx';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
@@ -105,27 +105,11 @@ export function GapsPage() {
 /** 导出: the whole gap list as .xlsx (masked and audited by the server). */
 function GapExportButton({ indicatorKey, year, org }: { indicatorKey: string; year: number; org: string }) {
   const { t } = useTranslation();
-  const message = useErrorMessage();
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
-  const run = async () => {
-    setBusy(true);
-    setStatus(t('export.running'));
-    try {
-      const name = await downloadFile(`/api/v1/indicators/${indicatorKey}/gaps.xlsx?${yearOrgQuery(year, org)}`, 'gaps.xlsx');
-      setStatus(t('export.done', { name }));
-    } catch (e) {
-      setStatus(message(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <>
-      <Button onClick={() => void run()} loading={busy}>
-        {t('gaps.export')}
-      </Button>
-      <StatusMessage className="inline-status">{status}</StatusMessage>
-    </>
+    <DownloadButton
+      path={`/api/v1/indicators/${indicatorKey}/gaps.xlsx?${yearOrgQuery(year, org)}`}
+      fallbackName="gaps.xlsx"
+      label={t('gaps.export')}
+    />
   );
 }

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Spin } from 'antd';
-import { useState } from 'react';
+import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, downloadFile } from '../../api.ts';
+import { api } from '../../api.ts';
 import type { OrgNode } from '../../app/access-types.ts';
-import { ErrorAlert, useErrorMessage } from '../../components/ErrorAlert.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
@@ -231,27 +231,11 @@ export function IndicatorsPage() {
 /** 导出报表: the plan report (report.xlsx) for the year and org. */
 function ReportButton({ year, org }: { year: number; org: string }) {
   const { t } = useTranslation();
-  const message = useErrorMessage();
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
-  const run = async () => {
-    setBusy(true);
-    setStatus(t('export.running'));
-    try {
-      const name = await downloadFile(`/api/v1/indicators/report.xlsx?${yearOrgQuery(year, org)}`, 'report.xlsx');
-      setStatus(t('export.done', { name }));
-    } catch (e) {
-      setStatus(message(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <>
-      <Button onClick={() => void run()} loading={busy}>
-        {t('indicators.report')}
-      </Button>
-      <StatusMessage className="inline-status">{status}</StatusMessage>
-    </>
+    <DownloadButton
+      path={`/api/v1/indicators/report.xlsx?${yearOrgQuery(year, org)}`}
+      fallbackName="report.xlsx"
+      label={t('indicators.report')}
+    />
   );
 }
