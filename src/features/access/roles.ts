@@ -4,29 +4,72 @@ export const roles = ['countyAdmin', 'countyStaff', 'townStaff', 'villageWorker'
 /** A staff role. */
 export type Role = (typeof roles)[number];
 
-/** What a role may do. Viewing, searching, exporting, revealing and importing are separate grants (security-a11y.md A4). */
+/**
+ * What a role may do. Viewing, searching, exporting, revealing and importing are separate grants (security-a11y.md A4);
+ * survey.write is the needs-survey and service-record form (DOMAIN.md §8: village workers do the survey); benefit.* and
+ * policy.* are the benefits workflow (docs/benefits.md).
+ */
 export const permissions = [
   'person.read',
   'person.write',
   'person.import',
   'person.export',
   'person.reveal',
+  'survey.write',
   'audit.read',
   'user.manage',
   'org.manage',
+  'benefit.read',
+  'benefit.apply',
+  'benefit.townReview',
+  'benefit.approve',
+  'benefit.task',
+  'benefit.review',
+  'benefit.roll',
+  'benefit.rollApprove',
+  'benefit.export',
+  'benefit.simulate',
+  'policy.read',
+  'policy.edit',
 ] as const;
 
 /** One grant. */
 export type Permission = (typeof permissions)[number];
 
-/** The grants of each role; the org-unit subtree limits where they apply. */
+const personStaff = ['person.read', 'person.write', 'person.import', 'person.export', 'person.reveal', 'survey.write'] as const;
+const benefitStaff = [
+  'benefit.read',
+  'benefit.apply',
+  'benefit.townReview',
+  'benefit.approve',
+  'benefit.task',
+  'benefit.review',
+  'benefit.roll',
+  'benefit.export',
+  'benefit.simulate',
+  'policy.read',
+] as const;
+
+/** The grants of each role; the org-unit subtree limits where they apply. The one table: the web app reads it from the session. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  countyAdmin: ['person.read', 'person.write', 'person.import', 'person.export', 'person.reveal', 'user.manage', 'org.manage'],
-  countyStaff: ['person.read', 'person.write', 'person.import', 'person.export', 'person.reveal'],
-  townStaff: ['person.read', 'person.write', 'person.export', 'person.reveal'],
-  villageWorker: ['person.read', 'person.reveal'],
-  departmentUser: ['person.read'],
-  auditor: ['person.read', 'audit.read'],
+  countyAdmin: [...personStaff, ...benefitStaff, 'benefit.rollApprove', 'policy.edit', 'user.manage', 'org.manage'],
+  countyStaff: [...personStaff, ...benefitStaff],
+  townStaff: [
+    'person.read',
+    'person.write',
+    'person.export',
+    'person.reveal',
+    'survey.write',
+    'benefit.read',
+    'benefit.apply',
+    'benefit.townReview',
+    'benefit.task',
+    'benefit.export',
+    'policy.read',
+  ],
+  villageWorker: ['person.read', 'person.reveal', 'survey.write', 'benefit.read', 'policy.read'],
+  departmentUser: ['person.read', 'policy.read'],
+  auditor: ['person.read', 'audit.read', 'benefit.read', 'policy.read'],
 };
 
 /** Chinese names of the roles, for the UI and CLI. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from './roles.ts';
+import { permissions, roles } from './roles.ts';
 
 // Payloads of the access endpoints (FORMATS.md §6). Candidates for src/contracts/access.ts when the web needs them.
 
@@ -22,7 +22,8 @@ export const SessionUserSchema = z.object({
 
 /** The answer of the session endpoints: the user, and for cookie sessions when the session ends if left idle. */
 export const SessionReplySchema = z.object({
-  user: SessionUserSchema,
+  // The grants of the user's role, so that the web app offers only what the server will allow (roles.ts is the table).
+  user: SessionUserSchema.extend({ permissions: z.array(z.enum(permissions)) }),
   session: z.object({ endsAt: z.string(), idleMinutes: z.number(), absoluteExpiresAt: z.string() }).optional(),
 });
 

@@ -11,7 +11,8 @@ import { sha256 } from './secrets.ts';
 import { PasswordChangeSchema, SessionReplySchema, SignInSchema } from './schemas.ts';
 import { deleteSession, findSession, sessionEndsAt } from './sessions.ts';
 import { signIn } from './sign-in.ts';
-import { findUserById, presentSessionUser } from './users-store.ts';
+import { rolePermissions } from './roles.ts';
+import { findUserById, presentSessionUser, type UserRecord } from './users-store.ts';
 
 const tags = ['session'];
 
@@ -42,7 +43,7 @@ export function registerSessionRoutes(server: FastifyInstance, ctx: AccessContex
         idleMinutes: config.session.idleMinutes,
         absoluteExpiresAt: signedIn.session.expiresAt,
       };
-      return { user: presentSessionUser(signedIn.user, mustChange), session };
+      return { user: sessionUser(signedIn.user, mustChange), session };
     },
   );
 
@@ -55,7 +56,7 @@ export function registerSessionRoutes(server: FastifyInstance, ctx: AccessContex
       const credential = req.accessCredential;
       const user = await findUserById(ctx.database.db, scope.userId ?? -1);
       if (!user) throw new AppError('UNAUTHENTICATED');
-      if (credential?.kind !== 'session') return { user: presentSessionUser(user, false) };
+      if (credential?.kind !== 'session') return { user: sessionUser(user, false) };
       const active = await findSession(ctx.database, req.cookies[sessionCookie] ?? '', config, true);
       if (!active) throw new AppError('UNAUTHENTICATED');
       const session = {
@@ -63,7 +64,7 @@ export function registerSessionRoutes(server: FastifyInstance, ctx: AccessContex
         idleMinutes: config.session.idleMinutes,
         absoluteExpiresAt: active.expiresAt,
       };
-      return { user: presentSessionUser(user, credential.mustChangePassword), session };
+      return { user: sessionUser(user, credential.mustChangePassword), session };
     },
   );
 
@@ -78,7 +79,7 @@ export function registerSessionRoutes(server: FastifyInstance, ctx: AccessContex
       if (!user) throw new AppError('UNAUTHENTICATED');
       await changeOwnPassword(ctx, user, { ...req.body, sessionHash: credential.sessionHash, ip: req.ip });
       const changed = await findUserById(ctx.database.db, user.id);
-      return { user: presentSessionUser(changed ?? user, false) };
+      return { user: sessionUser(changed ?? user, false) };
     },
   );
 
@@ -103,4 +104,9 @@ async function signOut(ctx: AccessContext, req: FastifyRequest): Promise<void> {
     );
   });
   invalidateAuth(ctx.database);
+}
+
+/** The signed-in user with the grants of her role. */
+function sessionUser(user: UserRecord, mustChangePassword: boolean) {
+  return { ...presentSessionUser(user, mustChangePassword), permissions: [...rolePermissions[user.role]] };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
 import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
 import { flushAudit } from './audit.ts';
+import { rolePermissions } from './roles.ts';
 import { sha256 } from './secrets.ts';
 import { buildAccessTestApp, testClock } from './test-app.ts';
 import { createTestUser, signIn } from './test-helpers.ts';
@@ -36,6 +37,7 @@ describe.each(await availableEngines())('sessions on %s', (engine) => {
       orgCode: '441821100',
       orgName: '石角镇',
       mustChangePassword: false,
+      permissions: [...rolePermissions.townStaff],
     });
     const session = res.cookies.find((c) => c.name === 'sdpf_session');
     const csrf = res.cookies.find((c) => c.name === 'sdpf_csrf');

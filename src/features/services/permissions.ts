@@ -1,16 +1,11 @@
-import { AppError } from '../../contracts/app-error.ts';
-import { can, type Scope } from '../access/scope.ts';
+import { assertCan, can, type Scope } from '../access/scope.ts';
 
-/**
- * Who may record survey answers and services: anyone with person.write, and village workers (村专职委员), whose
- * form the needs survey is (DOMAIN.md §8: "village worker: survey, visits"). roles.ts has no survey grant yet;
- * until access/ adds one (e.g. 'survey.write'), this is the rule.
- */
+/** Who may record survey answers and services: the survey.write grant (staff, and village workers whose form it is). */
 export function canRecordServices(scope: Scope): boolean {
-  return can(scope, 'person.write') || scope.role === 'villageWorker';
+  return can(scope, 'survey.write');
 }
 
 /** Throws FORBIDDEN unless the scope may record survey answers and services. */
 export function assertCanRecordServices(scope: Scope): void {
-  if (!canRecordServices(scope)) throw new AppError('FORBIDDEN', { details: { permission: 'survey.write' } });
+  assertCan(scope, 'survey.write');
 }

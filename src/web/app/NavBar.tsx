@@ -6,12 +6,12 @@ import { useUser } from './session.tsx';
 /** The main navigation: only what the user's role may use. */
 export function NavBar() {
   const { t } = useTranslation();
-  const { role } = useUser();
+  const user = useUser();
   const links = [
-    { to: '/persons', label: t('nav.persons'), show: can(role, 'person.read'), end: true },
-    { to: '/persons/new', label: t('nav.newPerson'), show: can(role, 'person.write'), end: true },
-    { to: '/indicators', label: t('nav.indicators'), show: can(role, 'person.read'), end: false },
-    { to: '/imports', label: t('nav.imports'), show: can(role, 'person.import'), end: false },
+    { to: '/persons', label: t('nav.persons'), show: can(user, 'person.read'), end: true },
+    { to: '/persons/new', label: t('nav.newPerson'), show: can(user, 'person.write'), end: true },
+    { to: '/indicators', label: t('nav.indicators'), show: can(user, 'person.read'), end: false },
+    { to: '/imports', label: t('nav.imports'), show: can(user, 'person.import'), end: false },
   ];
   return (
     <nav className="nav-bar" aria-label={t('nav.label')}>

@@ -4,8 +4,29 @@
 /** A staff role (docs/access.md). */
 export type Role = 'countyAdmin' | 'countyStaff' | 'townStaff' | 'villageWorker' | 'departmentUser' | 'auditor';
 
-/** A grant the UI needs to decide what to offer; the server enforces the same table. */
-export type Permission = 'person.read' | 'person.write' | 'person.import' | 'person.export' | 'person.reveal' | 'audit.read';
+/** A grant of the user's role, as the server's access/roles.ts names it; the session reply lists them. */
+export type Permission =
+  | 'person.read'
+  | 'person.write'
+  | 'person.import'
+  | 'person.export'
+  | 'person.reveal'
+  | 'survey.write'
+  | 'audit.read'
+  | 'user.manage'
+  | 'org.manage'
+  | 'benefit.read'
+  | 'benefit.apply'
+  | 'benefit.townReview'
+  | 'benefit.approve'
+  | 'benefit.task'
+  | 'benefit.review'
+  | 'benefit.roll'
+  | 'benefit.rollApprove'
+  | 'benefit.export'
+  | 'benefit.simulate'
+  | 'policy.read'
+  | 'policy.edit';
 
 /** The signed-in user as GET/POST /api/v1/session answer it. */
 export type SessionUser = {
@@ -16,6 +37,8 @@ export type SessionUser = {
   orgCode: string;
   orgName: string;
   mustChangePassword: boolean;
+  /** What the server will allow; the UI only offers these (the server enforces them again). */
+  permissions: Permission[];
 };
 
 /** The session endpoints' answer. */
@@ -27,17 +50,7 @@ export type SessionReply = {
 /** An org unit with its children (GET /api/v1/org-units). */
 export type OrgNode = { code: string; name: string; level: string; kind: string | null; children: OrgNode[] };
 
-// Mirrors rolePermissions in src/features/access/roles.ts (the server is the authority; this only hides buttons).
-const grants: Record<Role, readonly Permission[]> = {
-  countyAdmin: ['person.read', 'person.write', 'person.import', 'person.export', 'person.reveal'],
-  countyStaff: ['person.read', 'person.write', 'person.import', 'person.export', 'person.reveal'],
-  townStaff: ['person.read', 'person.write', 'person.export', 'person.reveal'],
-  villageWorker: ['person.read', 'person.reveal'],
-  departmentUser: ['person.read'],
-  auditor: ['person.read', 'audit.read'],
-};
-
-/** True when the role has the grant. */
-export function can(role: Role | undefined, permission: Permission): boolean {
-  return role ? grants[role].includes(permission) : false;
+/** True when the signed-in user holds the grant. */
+export function can(user: Pick<SessionUser, 'permissions'> | undefined, permission: Permission): boolean {
+  return user?.permissions.includes(permission) ?? false;
 }

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { type Messages, messages } from './messages.ts';
 
-type Tree = { [key: string]: string | Tree };
+type Tree = Messages;
 
 function keys(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
@@ -20,8 +19,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('web i18n', () => {
-  const zh = new Set(keys(zhCN as Tree));
-  const english = new Set(keys(en as Tree));
+  const zh = new Set(keys(messages['zh-CN']));
+  const english = new Set(keys(messages.en));
 
   it('has every key in both zh-CN and en', () => {
     expect([...zh].filter((k) => !english.has(k))).toEqual([]);

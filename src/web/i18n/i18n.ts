@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { messages } from './messages.ts';
 
 /** The UI languages: Chinese first. */
 export type Language = 'zh-CN' | 'en';
@@ -9,7 +8,7 @@ export type Language = 'zh-CN' | 'en';
 /** Starts i18next with both languages bundled (a few KB each), Chinese by default. */
 export function initI18n(): void {
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: messages['zh-CN'] }, en: { translation: messages.en } },
     lng: 'zh-CN',
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

@@ -20,7 +20,7 @@ const pageSize = 50;
 /** 差距名单: the persons in an indicator's denominator but not its numerator, masked, with the reason. */
 export function GapsPage() {
   const { t } = useTranslation();
-  const { role } = useUser();
+  const user = useUser();
   const { key = '' } = useParams();
   const [params] = useSearchParams();
   const year = parseYear(params.get('year'));
@@ -51,7 +51,7 @@ export function GapsPage() {
       <p>
         <Link to={`/indicators?${yearOrgQuery(year, org)}`}>{t('gaps.back')}</Link>
       </p>
-      <div className="page-actions">{can(role, 'person.export') && <GapExportButton indicatorKey={key} year={year} org={org} />}</div>
+      <div className="page-actions">{can(user, 'person.export') && <GapExportButton indicatorKey={key} year={year} org={org} />}</div>
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert error={query.error} />
       {query.isPending && <Spin />}

@@ -19,7 +19,7 @@ import { StatusChangeDialog } from './StatusChangeDialog.tsx';
 /** A person's record: identity, certificates, household, change history; edit, reveal and status actions by role. */
 export function PersonDetailPage() {
   const { t } = useTranslation();
-  const { role } = useUser();
+  const user = useUser();
   const id = personIdOf(useParams().id);
   const person = usePerson(id);
   const saved = (useLocation().state as { saved?: boolean } | null)?.saved === true;
@@ -29,7 +29,7 @@ export function PersonDetailPage() {
   if (person.isPending) return <Spin />;
   if (!person.data) return <ErrorAlert error={person.error} />;
   const p = person.data;
-  const writable = can(role, 'person.write');
+  const writable = can(user, 'person.write');
   return (
     <>
       <p className="back-link">
@@ -43,7 +43,7 @@ export function PersonDetailPage() {
             {t('detail.edit')}
           </Link>
         )}
-        {can(role, 'person.reveal') && <Button onClick={() => setDialog('reveal')}>{t('reveal.open')}</Button>}
+        {can(user, 'person.reveal') && <Button onClick={() => setDialog('reveal')}>{t('reveal.open')}</Button>}
         {writable && p.status === 'active' && <Button onClick={() => setDialog('deceased')}>{t('statusChange.deceased')}</Button>}
         {writable && p.status === 'active' && <Button onClick={() => setDialog('movedOut')}>{t('statusChange.movedOut')}</Button>}
       </div>

@@ -22,7 +22,7 @@ const pageSize = 50;
 /** 残疾人信息查询: filters, a keyset-paginated table ("load more") and export. */
 export function SearchPage() {
   const { t } = useTranslation();
-  const { role } = useUser();
+  const user = useUser();
   const [form, setForm] = useState<SearchForm>(rememberedSearch);
   const filters = toFilters(form, ageBands);
   const query = useInfiniteQuery({
@@ -42,12 +42,12 @@ export function SearchPage() {
     <>
       <PageTitle>{t('search.title')}</PageTitle>
       <div className="page-actions">
-        {can(role, 'person.write') && (
+        {can(user, 'person.write') && (
           <Link className="link-button" to="/persons/new">
             {t('nav.newPerson')}
           </Link>
         )}
-        {can(role, 'person.export') && <ExportButtons filters={filters} />}
+        {can(user, 'person.export') && <ExportButtons filters={filters} />}
       </div>
       <SearchFilters
         initial={form}
