@@ -1,9 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import pg from 'pg';
 import type { Engine } from '../src/db/connect.ts';
-import { testPgUrl } from '../src/db/test-db.ts';
+import { adminQuery, testPgUrl } from '../src/db/test-db.ts';
 
 /**
  * A DATABASE_URL for an empty database of the engine, with a cleanup. PostgreSQL databases are created beside
@@ -15,19 +14,9 @@ export async function freshDatabaseUrl(engine: Engine, name: string): Promise<{ 
     return { url: path.join(dir, 'bench.db'), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   const db = `sdpf_bench_${name}_${process.pid}`;
-  await admin(`drop database if exists ${db}`);
-  await admin(`create database ${db}`);
+  await adminQuery(`drop database if exists ${db}`);
+  await adminQuery(`create database ${db}`);
   const url = new URL(testPgUrl);
   url.pathname = `/${db}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${db}`) };
-}
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testPgUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${db}`) };
 }

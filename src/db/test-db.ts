@@ -76,7 +76,8 @@ async function freshPostgres(): Promise<Database> {
   };
 }
 
-async function adminQuery(statement: string): Promise<void> {
+/** Runs one statement on the admin connection (create or drop a database). */
+export async function adminQuery(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: testPgUrl });
   await client.connect();
   try {

@@ -36,37 +36,24 @@ export const permissions = [
 /** One grant. */
 export type Permission = (typeof permissions)[number];
 
-const personStaff = ['person.read', 'person.write', 'person.import', 'person.export', 'person.reveal', 'survey.write'] as const;
-const benefitStaff = [
-  'benefit.read',
-  'benefit.apply',
-  'benefit.townReview',
+// A town sees and keeps its own people; the county also imports, approves, runs rolls and simulations.
+const townPerson = ['person.read', 'person.write', 'person.export', 'person.reveal', 'survey.write'] as const;
+const townBenefit = ['benefit.read', 'benefit.apply', 'benefit.townReview', 'benefit.task', 'benefit.export', 'policy.read'] as const;
+const countyStaff = [
+  ...townPerson,
+  'person.import',
+  ...townBenefit,
   'benefit.approve',
-  'benefit.task',
   'benefit.review',
   'benefit.roll',
-  'benefit.export',
   'benefit.simulate',
-  'policy.read',
 ] as const;
 
 /** The grants of each role; the org-unit subtree limits where they apply. The one table: the web app reads it from the session. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  countyAdmin: [...personStaff, ...benefitStaff, 'benefit.rollApprove', 'policy.edit', 'user.manage', 'org.manage'],
-  countyStaff: [...personStaff, ...benefitStaff],
-  townStaff: [
-    'person.read',
-    'person.write',
-    'person.export',
-    'person.reveal',
-    'survey.write',
-    'benefit.read',
-    'benefit.apply',
-    'benefit.townReview',
-    'benefit.task',
-    'benefit.export',
-    'policy.read',
-  ],
+  countyAdmin: [...countyStaff, 'benefit.rollApprove', 'policy.edit', 'user.manage', 'org.manage'],
+  countyStaff,
+  townStaff: [...townPerson, ...townBenefit],
   villageWorker: ['person.read', 'person.reveal', 'survey.write', 'benefit.read', 'policy.read'],
   departmentUser: ['person.read', 'policy.read'],
   auditor: ['person.read', 'audit.read', 'benefit.read', 'policy.read'],
