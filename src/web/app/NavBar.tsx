@@ -11,6 +11,7 @@ export function NavBar() {
     { to: '/persons', label: t('nav.persons'), show: can(user, 'person.read'), end: true },
     { to: '/persons/new', label: t('nav.newPerson'), show: can(user, 'person.write'), end: true },
     { to: '/indicators', label: t('nav.indicators'), show: can(user, 'person.read'), end: false },
+    { to: '/renewals', label: t('nav.renewals'), show: can(user, 'person.read'), end: false },
     { to: '/imports', label: t('nav.imports'), show: can(user, 'person.import'), end: false },
   ];
   return (

@@ -44,6 +44,10 @@ export const router = createBrowserRouter([
             path: '/indicators/:key/gaps',
             ...page(() => import('../pages/indicators/GapsPage.tsx').then((m) => ({ Component: m.GapsPage }))),
           },
+          {
+            path: '/renewals',
+            ...page(() => import('../pages/renewals/RenewalsPage.tsx').then((m) => ({ Component: m.RenewalsPage }))),
+          },
           { path: '/imports', ...page(() => import('../pages/imports/ImportPage.tsx').then((m) => ({ Component: m.ImportPage }))) },
           { path: '*', ...page(() => import('../pages/errors/NotFoundPage.tsx').then((m) => ({ Component: m.NotFoundPage }))) },
         ],
