@@ -37,6 +37,14 @@ export const router = createBrowserRouter([
             ...page(() => import('../pages/registry/PersonEditPage.tsx').then((m) => ({ Component: m.PersonEditPage }))),
           },
           {
+            path: '/persons/:id/survey',
+            ...page(() => import('../pages/services/SurveyPage.tsx').then((m) => ({ Component: m.SurveyPage }))),
+          },
+          {
+            path: '/persons/:id/services',
+            ...page(() => import('../pages/services/ServicesPage.tsx').then((m) => ({ Component: m.ServicesPage }))),
+          },
+          {
             path: '/indicators',
             ...page(() => import('../pages/indicators/IndicatorsPage.tsx').then((m) => ({ Component: m.IndicatorsPage }))),
           },

@@ -46,6 +46,12 @@ export function PersonDetailPage() {
         {can(user, 'person.reveal') && <Button onClick={() => setDialog('reveal')}>{t('reveal.open')}</Button>}
         {writable && p.status === 'active' && <Button onClick={() => setDialog('deceased')}>{t('statusChange.deceased')}</Button>}
         {writable && p.status === 'active' && <Button onClick={() => setDialog('movedOut')}>{t('statusChange.movedOut')}</Button>}
+        <Link className="link-button" to={`/persons/${id}/survey`}>
+          {t('survey.open')}
+        </Link>
+        <Link className="link-button" to={`/persons/${id}/services`}>
+          {t('services.open')}
+        </Link>
       </div>
       <PersonIdentity person={p} revealed={revealed} />
       <CertificateHistory certificates={p.certificates ?? []} />
