@@ -12,6 +12,7 @@ export function NavBar() {
     { to: '/persons/new', label: t('nav.newPerson'), show: can(user, 'person.write'), end: true },
     { to: '/indicators', label: t('nav.indicators'), show: can(user, 'person.read'), end: false },
     { to: '/renewals', label: t('nav.renewals'), show: can(user, 'person.read'), end: false },
+    { to: '/audit', label: t('nav.audit'), show: can(user, 'audit.read'), end: false },
     { to: '/imports', label: t('nav.imports'), show: can(user, 'person.import'), end: false },
   ];
   return (

@@ -56,6 +56,7 @@ export const router = createBrowserRouter([
             path: '/renewals',
             ...page(() => import('../pages/renewals/RenewalsPage.tsx').then((m) => ({ Component: m.RenewalsPage }))),
           },
+          { path: '/audit', ...page(() => import('../pages/audit/AuditPage.tsx').then((m) => ({ Component: m.AuditPage }))) },
           { path: '/imports', ...page(() => import('../pages/imports/ImportPage.tsx').then((m) => ({ Component: m.ImportPage }))) },
           { path: '*', ...page(() => import('../pages/errors/NotFoundPage.tsx').then((m) => ({ Component: m.NotFoundPage }))) },
         ],

@@ -1,0 +1,138 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Empty, Spin } from 'antd';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { type AuditFilters, type AuditItem, auditQuery, detailsText, emptyAuditFilters } from './audit-api.ts';
+import './audit.css';
+
+const pageSize = 50;
+
+/** 审计日志: the auditor's read-only search of who did what, when, from where, and with what outcome. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<AuditFilters>(emptyAuditFilters);
+  const [filters, setFilters] = useState<AuditFilters>(emptyAuditFilters);
+  const set = (patch: Partial<AuditFilters>) => setForm((f) => ({ ...f, ...patch }));
+  const query = useInfiniteQuery({
+    queryKey: ['audit', filters],
+    queryFn: ({ pageParam }) =>
+      api<{ items: AuditItem[]; nextCursor: string | null }>(
+        `/api/v1/audit?${auditQuery(filters, { limit: String(pageSize), ...(pageParam ? { cursor: pageParam } : {}) })}`,
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setFilters(form);
+  };
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const status = query.isPending ? t('audit.loading') : query.isSuccess ? t('audit.shown', { count: items.length }) : '';
+  return (
+    <>
+      <PageTitle>{t('audit.title')}</PageTitle>
+      <p>{t('audit.intro')}</p>
+      <form className="audit-filters" onSubmit={submit} aria-label={t('audit.filters')}>
+        <DateField id="audit-from" label={t('audit.from')} value={form.from} onChange={(from) => set({ from })} />
+        <DateField id="audit-to" label={t('audit.to')} value={form.to} onChange={(to) => set({ to })} />
+        <TextField
+          id="audit-username"
+          label={t('audit.username')}
+          value={form.username}
+          onChange={(username) => set({ username })}
+          maxLength={64}
+        />
+        <TextField
+          id="audit-action"
+          label={t('audit.action')}
+          value={form.action}
+          onChange={(action) => set({ action })}
+          hint={t('audit.actionHint')}
+          maxLength={64}
+        />
+        <TextField
+          id="audit-target"
+          label={t('audit.targetId')}
+          value={form.targetId}
+          onChange={(targetId) => set({ targetId })}
+          maxLength={200}
+        />
+        <SelectField
+          id="audit-outcome"
+          label={t('audit.outcome')}
+          value={form.outcome}
+          emptyLabel={t('audit.allOutcomes')}
+          options={(['success', 'denied', 'failure'] as const).map((o) => ({ value: o, label: t(`audit.outcomes.${o}`) }))}
+          onChange={(outcome) => set({ outcome: outcome as AuditFilters['outcome'] })}
+        />
+        <div className="audit-actions">
+          <Button type="primary" htmlType="submit">
+            {t('audit.search')}
+          </Button>
+        </div>
+      </form>
+      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert error={query.error} />
+      {query.isPending && <Spin />}
+      {query.isSuccess && items.length === 0 && <Empty description={t('audit.none')} />}
+      {items.length > 0 && <AuditTable items={items} />}
+      {query.hasNextPage && (
+        <div className="load-more">
+          <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+            {t('search.loadMore')}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function AuditTable({ items }: { items: AuditItem[] }) {
+  const { t } = useTranslation();
+  const caption = t('audit.caption');
+  return (
+    <ScrollRegion label={caption}>
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('audit.at')}</th>
+            <th scope="col">{t('audit.username')}</th>
+            <th scope="col">{t('audit.role')}</th>
+            <th scope="col">{t('audit.ip')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.target')}</th>
+            <th scope="col">{t('audit.outcome')}</th>
+            <th scope="col">{t('audit.details')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((i) => (
+            <tr key={i.id}>
+              <th scope="row">{i.at.replace('T', ' ').slice(0, 19)}</th>
+              <td>{i.username}</td>
+              <td>{i.role ? t(`roles.${i.role}`, { defaultValue: i.role }) : '—'}</td>
+              <td>{i.ip ?? '—'}</td>
+              <td>
+                <code>{i.action}</code>
+              </td>
+              <td>{i.targetType ? `${i.targetType} ${i.targetId ?? ''}` : '—'}</td>
+              <td className={i.outcome === 'success' ? undefined : 'audit-not-ok'}>
+                {t(`audit.outcomes.${i.outcome}`, { defaultValue: i.outcome })}
+              </td>
+              <td className="audit-details">{detailsText(i.details)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
