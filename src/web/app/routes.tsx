@@ -49,6 +49,12 @@ export const router = createBrowserRouter([
             ...page(() => import('../pages/indicators/IndicatorsPage.tsx').then((m) => ({ Component: m.IndicatorsPage }))),
           },
           {
+            path: '/indicators/parameters',
+            ...page(() =>
+              import('../pages/indicator-parameters/IndicatorParametersPage.tsx').then((m) => ({ Component: m.IndicatorParametersPage })),
+            ),
+          },
+          {
             path: '/indicators/:key/gaps',
             ...page(() => import('../pages/indicators/GapsPage.tsx').then((m) => ({ Component: m.GapsPage }))),
           },
