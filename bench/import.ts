@@ -53,6 +53,9 @@ export async function benchImport(engines: Engine[], rows = 100_000): Promise<vo
         report(`import-${format}`, engine, {
           rows: figures.rows,
           seconds: round(figures.seconds),
+          cpuSeconds: round(figures.cpuSeconds),
+          // The 1-minute load average when the import ended: the machine may be shared (2 cores).
+          loadAverage: round(os.loadavg()[0] ?? 0),
           rowsPerSecond: Math.round(figures.rowsPerSecond),
           peakRssMb: Math.round(figures.peakRssMb),
           targetRowsPerSecond: target,

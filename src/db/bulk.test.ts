@@ -19,6 +19,7 @@ describe.each(await availableEngines())('bulk insert on %s', (engine) => {
     created_at: now,
     updated_at: now,
   });
+  const personColumns = Object.keys(row('')) as (keyof ReturnType<typeof row>)[];
 
   it('inserts many rows with awkward characters, in one transaction', async () => {
     const names = Array.from({ length: 5000 }, (_, i) => `张${i}\t\\ \n"'`);
@@ -52,5 +53,47 @@ describe.each(await availableEngines())('bulk insert on %s', (engine) => {
     ).rejects.toThrow();
     const found = await database.db.selectFrom('person').select('id').where('name', '=', '丁').execute();
     expect(found).toEqual([]);
+  });
+
+  it('reserves ids above every stored one, unique across calls', async () => {
+    const stored = await database.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
+    const [first, second] = await withBulkTransaction(database, async (_trx, bulk) => {
+      const a = await bulk.reserveIds('person', 3);
+      await bulk.insertRows(
+        'person',
+        ['id', ...personColumns],
+        a.map((id) => [id, ...Object.values(row(`号${id}`))]),
+      );
+      return [a, await bulk.reserveIds('person', 2)];
+    });
+    expect(Math.min(...(first ?? []))).toBeGreaterThan(Number(stored.id));
+    expect(new Set([...(first ?? []), ...(second ?? [])]).size).toBe(5);
+    expect(Math.min(...(second ?? []))).toBeGreaterThan(Math.max(...(first ?? [])));
+  });
+
+  it('defers indexes only on an empty table, and refuses rows that break a key when they come back', async () => {
+    const fresh = await createTestDatabase(engine);
+    try {
+      const attempt = withBulkTransaction(fresh, async (_trx, bulk) => {
+        const restore = await bulk.deferIndexes('person');
+        await bulk.insertRows('person', personColumns, [Object.values(row('甲')), Object.values({ ...row('乙'), town_code: '000' })]);
+        await restore();
+      });
+      await expect(attempt).rejects.toThrow();
+      const restored = await withBulkTransaction(fresh, async (_trx, bulk) => {
+        const restore = await bulk.deferIndexes('person');
+        await bulk.insertRows('person', personColumns, [Object.values(row('丙'))]);
+        await restore();
+        return bulk.deferIndexes('person');
+      });
+      await restored();
+      const names = await fresh.db.selectFrom('person').select('name').execute();
+      expect(names.map((n) => n.name)).toEqual(['丙']);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { type SaxEvent, type SaxTag, localName } from './exceljs-internals.ts';
 import type { RawRecord } from './table-source.ts';
 import type { Cell } from './table.ts';
-import { excelSerialToDate, unescapeExcel } from './xlsx-values.ts';
+import { excelSerialToDate, ownCopy, unescapeExcel } from './xlsx-values.ts';
 
 /** What cell values refer to outside the sheet: shared strings, date styles, the date system. */
 export type SheetLookup = { sharedStrings: readonly string[]; dateStyles: ReadonlySet<number>; date1904: boolean };
@@ -102,7 +102,8 @@ function cellValue(state: SheetState, lookup: SheetLookup): Cell {
   const { text } = state;
   switch (state.type) {
     case 's':
-      return textCell(lookup.sharedStrings[Number(text)] ?? '');
+      // Shared strings are already copies of their own (readSharedStrings), and may be shared by many cells.
+      return lookup.sharedStrings[Number(text)]?.trim() || null;
     case 'inlineStr':
     case 'str':
       return textCell(unescapeExcel(text));
@@ -135,9 +136,10 @@ function isoDate(text: string): Cell {
   return Number.isNaN(date.getTime()) ? textCell(text) : date;
 }
 
+/** A text cell: trimmed, null when blank, copied out of the XML chunk it was sliced from (see `ownCopy`). */
 function textCell(text: string): Cell {
   const trimmed = text.trim();
-  return trimmed === '' ? null : trimmed;
+  return trimmed === '' ? null : ownCopy(trimmed);
 }
 
 /** The 1-based column of a cell reference: `B12` → 2, `AA3` → 27. */

@@ -44,6 +44,7 @@ export class RowReader {
   limited(field: PersonFileKey, required = false): string | null | undefined {
     const v = this.text(field);
     if (!v) return required ? this.fail(field, 'REQUIRED') : null;
-    return [...v].length > maxText ? this.fail(field, 'TOO_LONG') : v;
+    // Counted in characters, not UTF-16 units; only a text longer than the limit in units can be too long.
+    return v.length > maxText && [...v].length > maxText ? this.fail(field, 'TOO_LONG') : v;
   }
 }

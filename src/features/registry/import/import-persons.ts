@@ -12,9 +12,10 @@ import { readRecords } from '../../files/read-records.ts';
 import { loadOrgIndex } from '../../org/org-index.ts';
 import type { PersonInput } from '../person-input.ts';
 import { changedFields, loadByIdNumbers, mergeAbsentColumns, type StoredPerson } from '../person-snapshot.ts';
-import { insertPersons, updatePerson } from '../person-writes.ts';
+import { updatePerson } from '../person-writes.ts';
 import { validatePersonRow } from '../validate-person.ts';
 import { type ImportError, type ImportReport, importError } from '../../../contracts/import-report.ts';
+import { createImportedPersons } from './create-persons.ts';
 
 /** How to import: dry run only, or commit the valid rows despite invalid ones; the date that counts as today. */
 export type ImportOptions = {
@@ -26,7 +27,6 @@ export type ImportOptions = {
   onProgress?: (stage: 'read' | 'write', rows: number) => void;
 };
 
-type ValidRow = { row: number; input: PersonInput };
 const headerOf = new Map<string, string>(personFileColumns.map((c) => [c.key, c.header]));
 
 /** Rows of a persons file as text records keyed by column, with the columns the file has. */
@@ -74,9 +74,9 @@ export async function importRecords(
   }
   return withBulkTransaction(database, async (trx, bulk) => {
     const plan = await planWrites(trx, read.valid, source.present);
+    options.onProgress?.('write', 0);
     const stamp = { actor: scope.username, now: new Date().toISOString(), today: options.asOf };
-    await insertPersons(trx, bulk, plan.creates, stamp, 'import');
-    options.onProgress?.('write', plan.creates.length);
+    await createImportedPersons(trx, bulk, plan.creates, stamp, (written) => options.onProgress?.('write', written));
     for (const change of plan.updates) await updatePerson(trx, bulk, change, stamp, 'import');
     const counts = { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged };
     await recordAudit(trx, scope, {
@@ -93,7 +93,8 @@ export async function importRecords(
 async function validateRecords(database: Database, scope: Scope, source: PersonRecords, options: ImportOptions) {
   const errors: ImportError[] = source.headerProblems.map((p) => importError(1, p.column, 'HEADER_MISSING'));
   const orgs = await loadOrgIndex(database.db);
-  const valid: ValidRow[] = [];
+  // Only the normalised persons are kept (the raw text records are dropped as soon as they are validated).
+  const valid: PersonInput[] = [];
   const invalidRows = new Set<number>();
   const seen = new Set<string>();
   let rows = 0;
@@ -114,21 +115,24 @@ async function validateRecords(database: Database, scope: Scope, source: PersonR
       fail(rowNumber, 'idNumber', 'DUPLICATE_IN_FILE');
     } else {
       seen.add(result.value.idNumber);
-      valid.push({ row: rowNumber, input: result.value });
+      valid.push(result.value);
     }
   }
   return { rows, valid, invalidRows, errors };
 }
 
-async function planWrites(db: Kysely<DB>, valid: readonly ValidRow[], present: ReadonlySet<PersonFileKey>) {
+async function planWrites(db: Kysely<DB>, valid: readonly PersonInput[], present: ReadonlySet<PersonFileKey>) {
+  // Into an empty registry (the first load of a county) everything is new: no need to look up 100,000 ID numbers.
+  const empty = (await db.selectFrom('person').select('id').limit(1).execute()).length === 0;
+  if (empty) return { creates: valid, updates: [], unchanged: 0 };
   const stored = await loadByIdNumbers(
     db,
-    valid.map((v) => v.input.idNumber),
+    valid.map((v) => v.idNumber),
   );
   const creates: PersonInput[] = [];
   const updates: { stored: StoredPerson; next: PersonInput }[] = [];
   let unchanged = 0;
-  for (const { input } of valid) {
+  for (const input of valid) {
     const before = stored.get(input.idNumber);
     if (!before) {
       creates.push(input);
