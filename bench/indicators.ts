@@ -1,9 +1,11 @@
+import os from 'node:os';
 import { sql } from 'kysely';
 import { connect, type Database, type Engine } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { indicatorDefinitions } from '../src/domain/indicators/definitions.ts';
 import { loadDemo } from '../src/features/demo/load-demo.ts';
-import { computeIndicator } from '../src/features/indicators/compute.ts';
+import { computeIndicators, runAnalytic } from '../src/features/indicators/compute.ts';
+import type { EvalContext } from '../src/features/indicators/eval-context.ts';
+import { aliveAndRegistered, inOrgUnit, populationJoin, unitOf } from '../src/features/indicators/population-sql.ts';
 import { contextFor } from '../src/features/indicators/service.ts';
 import { loadRegions } from '../src/features/org/seed.ts';
 import { freshDatabaseUrl } from './fresh-db.ts';
@@ -17,38 +19,51 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** One plain aggregate scan of the population's tables (person ⋈ certificate, grouped by town and village): the yardstick. */
-async function baselineScan(database: Database): Promise<number> {
+/**
+ * The yardstick: ONE plain aggregate scan of the population's tables for the year, i.e. a count per village (else
+ * town) of person ⋈ the certificate valid on 31 December ⟕ the year's current survey row, alive and registered.
+ * Grouped on the same expression as the rates statement, under the same session settings, so the ratio compares
+ * the indicator work with the cheapest honest pass over the same rows, not with a slow plan.
+ */
+async function baselineScan(database: Database, ctx: EvalContext): Promise<{ wallMs: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
-  await sql`select person.town_code, person.village_code, count(*) from person join certificate c on c.person_id = person.id and c.ended_on is null group by person.town_code, person.village_code`.execute(
-    database.db,
+  await runAnalytic(database.db, ctx, (db) =>
+    sql`select ${unitOf('person')} as unit, count(*) as persons, count(ns.person_id) as surveyed
+      from ${populationJoin(ctx.asOf)}
+      left join needs_survey ns on ns.person_id = person.id and ns.year = ${ctx.year} and ns.superseded_at is null
+      where ${aliveAndRegistered(ctx.asOf)} and ${inOrgUnit(county)}
+      group by ${unitOf('person')}`.execute(db),
   );
-  return since(start);
+  const wallMs = since(start);
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
-/** Times all 11 indicators for the county with every town and village (one query each), three runs, medians. */
-async function timeIndicators(database: Database, year: number, runs: number) {
-  const ctx = await contextFor(database, year);
-  const perIndicator: Record<string, number> = {};
-  const totals: number[] = [];
-  for (let run = 0; run <= runs; run++) {
-    let total = 0;
-    for (const def of indicatorDefinitions) {
-      const start = performance.now();
-      await computeIndicator(database.db, def, ctx, county);
-      const ms = since(start);
-      total += ms;
-      if (run > 0) perIndicator[def.key] = Math.min(perIndicator[def.key] ?? Number.POSITIVE_INFINITY, ms);
-    }
-    if (run > 0) totals.push(total);
+/**
+ * Times all 11 indicators for the county with every town and village, as the API computes them: the median of
+ * runs in wall time, and in this process's CPU time (on SQLite that is all the work, so it shows the cost apart from
+ * what other programs on the machine take; on PostgreSQL the work is the server's).
+ */
+async function timeIndicators(database: Database, ctx: EvalContext, runs: number): Promise<{ wallMs: number; cpuMs: number }> {
+  await computeIndicators(database.db, ctx, county);
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    await computeIndicators(database.db, ctx, county);
+    walls.push(since(start));
+    const used = process.cpuUsage(cpu);
+    cpus.push((used.user + used.system) / 1000);
   }
-  return { totalMs: median(totals), perIndicator };
+  return { wallMs: median(walls), cpuMs: median(cpus) };
 }
 
 /**
  * All 11 indicators for the county and every town and village, one year, over the demo county at 10,000 persons and
  * BENCH_PERSONS (default 1,000,000), SQLite and PostgreSQL. Targets: < 100 ms at 10,000, < 3 s at 1,000,000, and
- * each indicator within 3× one plain aggregate scan of person ⋈ certificate (the ratio is printed).
+ * all 11 within 3× one plain aggregate scan of the same tables (baselineScan; the ratio is printed).
  */
 export async function benchIndicators(engines: Engine[], sizes = [10_000, Number(process.env.BENCH_PERSONS ?? 1_000_000)]): Promise<void> {
   for (const engine of engines) {
@@ -85,18 +100,26 @@ async function load(database: Database, persons: number) {
 }
 
 async function measure(database: Database, persons: number) {
-  await baselineScan(database);
-  const scanMs = median([await baselineScan(database), await baselineScan(database), await baselineScan(database)]);
-  const { totalMs, perIndicator } = await timeIndicators(database, 2025, persons > 10_000 ? 1 : 3);
-  const worst = Math.max(...Object.values(perIndicator));
+  const ctx = await contextFor(database, 2025);
+  await baselineScan(database, ctx);
+  const scans = [await baselineScan(database, ctx), await baselineScan(database, ctx), await baselineScan(database, ctx)];
+  const scanMs = median(scans.map((s) => s.wallMs));
+  const scanCpuMs = median(scans.map((s) => s.cpuMs));
+  const { wallMs: totalMs, cpuMs } = await timeIndicators(database, ctx, persons > 10_000 ? 1 : 5);
   const targetMs = persons <= 10_000 ? 100 : 3_000;
+  const ratio = totalMs / scanMs;
   return {
     allIndicatorsMs: round(totalMs, 1),
+    ...(database.engine === 'sqlite'
+      ? { allIndicatorsCpuMs: round(cpuMs, 1), baselineScanCpuMs: round(scanCpuMs, 1), cpuOverScan: round(cpuMs / scanCpuMs, 2) }
+      : {}),
     targetMs,
     baselineScanMs: round(scanMs, 1),
-    meanPerIndicatorOverScan: round(totalMs / 11 / scanMs, 2),
-    worstIndicatorOverScan: round(worst / scanMs, 2),
-    perIndicatorMs: Object.fromEntries(Object.entries(perIndicator).map(([k, v]) => [k, round(v, 1)])),
+    allIndicatorsOverScan: round(ratio, 2),
+    ratioTarget: 3,
     met: totalMs < targetMs,
+    ratioMet: ratio <= 3,
+    // Other programs' load while measuring (2 cores here): wall times above CPU times are time spent waiting.
+    loadAverage: round(os.loadavg()[0] as number, 1),
   };
 }

@@ -4,7 +4,7 @@ import { ageReferenceDay, birthBounds } from '../../domain/indicators/evaluate.t
 import type { Day } from '../../domain/time/day.ts';
 import { eligibilitySql } from './eligibility-sql.ts';
 import type { EvalContext } from './eval-context.ts';
-import { personIn } from './person-in.ts';
+import { enrolledDuring, hasFact, surveyAnswer, surveyRow } from './statement-facts.ts';
 
 const flagColumns: Record<SurveyFlag, string> = {
   rehabNeed: 'rehab_need',
@@ -31,40 +31,29 @@ function windowStart(during: During, ctx: EvalContext): Day {
   return during === 'date' ? ctx.asOf : during === 'month' ? ctx.monthStart : ctx.yearStart;
 }
 
-/** Persons with a current survey row of the year meeting `where` (uncorrelated IN: one hashed look-up set per query). */
-function surveyed(ctx: EvalContext, where: RawBuilder<unknown>): RawBuilder<boolean> {
-  return personIn(
-    sql`select n.person_id from needs_survey n where n.year = ${ctx.year} and n.superseded_at is null and ${where}`,
-    ctx,
-    true,
-  );
-}
-
 function list(values: readonly string[]): RawBuilder<unknown> {
   return values.length === 0 ? sql`null` : sql.join(values.map((v) => sql`${v}`));
 }
 
 /**
  * Compiles a declared condition to an SQL boolean over `person` and its certificate `c` valid on the date. Facts
- * of other tables are uncorrelated sets (person-in.ts), so a whole org unit is one pass, not a loop.
+ * of other tables are columns of the statement's per-person facts (statement-facts.ts), so a whole org unit, with
+ * all its indicators, is one pass, not a loop.
  */
 export function compileCondition(cond: Condition, ctx: EvalContext): RawBuilder<boolean> {
-  if ('survey' in cond) return surveyed(ctx, sql`n.${sql.raw(flagColumns[cond.survey])} = 1`);
-  if ('surveyIn' in cond) return surveyed(ctx, sql`n.${sql.raw(choiceColumns[cond.surveyIn])} in (${list(cond.values)})`);
-  if ('hasSurvey' in cond) return surveyed(ctx, sql`1 = 1`);
-  if ('enrolment' in cond) {
-    const from = windowStart(cond.during, ctx);
-    return personIn(
-      sql`select e.person_id from enrolment e where e.program in (${list(cond.enrolment)}) and e.start_date <= ${ctx.asOf} and (e.end_date is null or e.end_date >= ${from})`,
-      ctx,
-    );
-  }
+  if ('survey' in cond) return surveyAnswer(ctx, flagColumns[cond.survey], sql`= 1`);
+  if ('surveyIn' in cond) return surveyAnswer(ctx, choiceColumns[cond.surveyIn], sql`in (${list(cond.values)})`);
+  if ('hasSurvey' in cond) return sql<boolean>`${surveyRow(ctx)}.person_id is not null`;
+  if ('enrolment' in cond) return enrolledDuring(cond.enrolment, windowStart(cond.during, ctx), ctx);
   if ('service' in cond) {
     const from = windowStart(cond.during, ctx);
     const excluded = cond.excludeStatus?.length ? sql` and s.status not in (${list(cond.excludeStatus)})` : sql``;
-    return personIn(
-      sql`select s.person_id from service_record s where s.kind in (${list(cond.service)}) and s.start_date <= ${ctx.asOf} and coalesce(s.end_date, s.start_date) >= ${from}${excluded}`,
+    return hasFact(
       ctx,
+      'service',
+      JSON.stringify([cond.service, from, cond.excludeStatus ?? []]),
+      { kinds: cond.service, from },
+      sql<boolean>`s.kind in (${list(cond.service)}) and s.start_date <= ${ctx.asOf} and coalesce(s.end_date, s.start_date) >= ${from}${excluded}`,
     );
   }
   if ('ageOn' in cond) {

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Eligibility, Program } from '../../domain/indicators/conditions.ts';
 import type { EvalContext } from './eval-context.ts';
-import { personIn } from './person-in.ts';
+import { enrolledDuring, surveyAnswer } from './statement-facts.ts';
 
 // Stand-in eligibility rules for indicators 3–5, in SQL over `person` and its certificate `c` valid on the date.
 // They follow DOMAIN.md §4 as simply as the stored facts allow; when the benefits engine's shared rules
@@ -16,12 +16,7 @@ export const defaultEligibilityOptions: EligibilityOptions = { tekunExcludedFrom
 
 /** The person is in an enrolment of one of the programmes running on the date. */
 export function enrolledOn(programs: readonly Program[], ctx: EvalContext): RawBuilder<boolean> {
-  const list = sql.join(programs.map((p) => sql`${p}`));
-  const day = ctx.asOf;
-  return personIn(
-    sql`select e.person_id from enrolment e where e.program in (${list}) and e.start_date <= ${day} and (e.end_date is null or e.end_date >= ${day})`,
-    ctx,
-  );
+  return enrolledDuring(programs, ctx.asOf, ctx);
 }
 
 /** Severe (level 1–2), or level 3–4 intellectual or mental, by the certificate valid on the date. */
@@ -32,11 +27,7 @@ function severeOrIntellectualMental(): RawBuilder<boolean> {
 /** Household per-capita income of the year's survey below the dibao standard of the person's hukou (when entered). */
 function incomeBelowDibaoStandard(ctx: EvalContext): RawBuilder<boolean> {
   const { dibaoStandardUrbanFen: urban, dibaoStandardRuralFen: rural } = ctx.params;
-  const below = (standard: number) =>
-    personIn(
-      sql`select n.person_id from needs_survey n where n.year = ${ctx.year} and n.superseded_at is null and n.income_per_capita_fen < ${standard}`,
-      ctx,
-    );
+  const below = (standard: number) => surveyAnswer(ctx, 'income_per_capita_fen', sql`< ${standard}`);
   const parts: RawBuilder<unknown>[] = [];
   if (urban !== null) parts.push(sql`(person.hukou = 'urban' and ${below(urban)})`);
   // No hukou recorded: the rural standard (most holders here are rural; the lower line errs towards fewer gaps).

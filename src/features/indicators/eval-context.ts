@@ -1,7 +1,7 @@
-import type { RawBuilder } from 'kysely';
 import type { Engine } from '../../db/connect.ts';
 import type { Day } from '../../domain/time/day.ts';
 import { monthStart, type OrgLevel, yearStart } from '../../domain/indicators/evaluate.ts';
+import type { StatementFacts } from './statement-facts.ts';
 
 /** The administrator-set values an evaluation uses (indicator_parameter), null when not entered. */
 export type IndicatorParams = {
@@ -22,8 +22,8 @@ export type EvalContext = {
   params: IndicatorParams;
   /** The engine the SQL runs on: the same results, but each gets the grouping its planner handles best. */
   engine: Engine;
-  /** Joins the conditions of the statement being built ask for (PostgreSQL; see person-in.ts). */
-  joins?: RawBuilder<unknown>[];
+  /** The facts the conditions of the statement being built ask for (see statement-facts.ts). */
+  facts?: StatementFacts;
 };
 
 /** Builds the context for a year, evaluated on `asOf` (31 December of the year unless given). */

@@ -5,7 +5,7 @@ import { personInScope } from '../access/scope-query.ts';
 import type { Scope } from '../access/scope.ts';
 import { compileCondition } from './compile-condition.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
-import { joinsOf, statementContext } from './person-in.ts';
+import { joinsOf, statementContext } from './statement-facts.ts';
 import { aliveAndRegistered, certificateValidOn, inOrgUnit, populationJoin } from './population-sql.ts';
 
 /** One person on a gap list as the query returns it. */

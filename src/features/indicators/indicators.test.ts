@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
 import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
 import type { IndicatorKey } from '../../domain/indicators/definition.ts';
+import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
 import { systemScope } from '../access/scope.ts';
 import { gapPage } from './gaps.ts';
 import { setParameter } from './parameters-store.ts';
-import { compareUnits, evaluateIndicators } from './service.ts';
+import { computeIndicator, computeIndicators } from './compute.ts';
+import { compareUnits, contextFor, evaluateIndicators } from './service.ts';
 import { buildIndicatorFixture, fixtureOrgs } from './test-fixture.ts';
 
 type Expect = [numerator: number, denominator: number | null];
@@ -87,6 +89,18 @@ describe.each(await availableEngines())('indicators on %s', (engine) => {
     );
     const home = await gapPage(database, scope, 'homeModifications', { year: 2025, org: county, limit: 10 });
     expect(home.items.map((p) => p.id)).toEqual([ids.P5]);
+  });
+
+  it('measures each indicator alone exactly as all together (one statement shares the per-person facts)', async () => {
+    const ctx = await contextFor(database, 2025);
+    // With dibao standards too, so that the income test's survey column joins the shared facts.
+    const withStandards = { ...ctx, params: { ...ctx.params, dibaoStandardUrbanFen: 120_000, dibaoStandardRuralFen: 90_000 } };
+    for (const c of [ctx, withStandards]) {
+      const all = await computeIndicators(database.db, c, { code: county, level: 'county' });
+      for (const def of indicatorDefinitions) {
+        expect(await computeIndicator(database.db, def, c, { code: county, level: 'county' })).toEqual(all.get(def.key));
+      }
+    }
   });
 
   it('compares the towns of the county', async () => {

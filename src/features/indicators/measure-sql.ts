@@ -1,8 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { IndicatorDefinition, Measure } from '../../domain/indicators/definition.ts';
-import { compileCondition, surveyColumn } from './compile-condition.ts';
+import type { Measure } from '../../domain/indicators/definition.ts';
+import { surveyColumn } from './compile-condition.ts';
+import type { RateMeasure } from './rates-sql.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
-import { joinsOf, statementContext } from './person-in.ts';
 import { aliveAndRegistered, certificateValidOn, groupedByUnit, inOrgUnit, populationJoin, surveyedPopulation } from './population-sql.ts';
 
 /** One row of an indicator query: an org unit's additive counts (see Tally), by town and village. */
@@ -18,19 +18,6 @@ type CountMeasure = Extract<Measure, { type: 'personCount' | 'householdCount' }>
 
 function list(values: readonly string[]): RawBuilder<unknown> {
   return sql.join(values.map((v) => sql`${v}`));
-}
-
-/** Rate: the population meeting the denominator, of whom those meeting the numerator, per town and village. */
-function rateSql(m: Extract<Measure, { type: 'rate' }>, outer: EvalContext, org: OrgFilter): RawBuilder<TallyRow> {
-  const ctx = statementContext(outer);
-  const numerator = compileCondition(m.numerator, ctx);
-  const denominator = compileCondition(m.denominator, ctx);
-  return groupedByUnit(
-    sql`sum(case when ${numerator} then 1 else 0 end) as numerator, count(*) as denominator, null as households`,
-    sql`${populationJoin(ctx.asOf)} ${joinsOf(ctx)}`,
-    sql`${aliveAndRegistered(ctx.asOf)} and ${inOrgUnit(org)} and ${denominator}`,
-    ctx.engine,
-  ) as RawBuilder<TallyRow>;
 }
 
 /** The persons with a qualifying service or enrolment in the window, holding a valid certificate on its day. */
@@ -61,7 +48,6 @@ function countSql(m: CountMeasure, ctx: EvalContext, org: OrgFilter): RawBuilder
     sql`${counted} as numerator, null as denominator, null as households`,
     sql`person`,
     sql`${inOrgUnit(org)} and person.id in (${eventPersons(m, ctx)})`,
-    ctx.engine,
   ) as RawBuilder<TallyRow>;
 }
 
@@ -84,12 +70,12 @@ function incomeSql(ctx: EvalContext, org: OrgFilter): RawBuilder<TallyRow> {
     group by h.town, h.village`;
 }
 
-/** The ONE set-based query of an indicator for an org unit, grouped by town and village. */
-export function indicatorSql(def: IndicatorDefinition, ctx: EvalContext, org: OrgFilter): RawBuilder<TallyRow> {
-  const m = def.measure;
+/** A measure other than a rate: one statement of its own each. */
+export type OtherMeasure = Exclude<Measure, RateMeasure>;
+
+/** The ONE set-based query of a count or income indicator for an org unit, grouped by org unit (rates: rates-sql.ts). */
+export function indicatorSql(m: OtherMeasure, ctx: EvalContext, org: OrgFilter): RawBuilder<TallyRow> {
   switch (m.type) {
-    case 'rate':
-      return rateSql(m, ctx, org);
     case 'personCount':
     case 'householdCount':
       return countSql(m, ctx, org);
