@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { connect, type Engine } from '../src/db/connect.ts';
@@ -33,6 +34,14 @@ async function load(urls: string[], seconds: number, cookie?: string) {
   };
 }
 
+/** Runs a load and adds the CPU time this (server) process spent meanwhile, in microseconds. */
+async function measured<R>(run: () => Promise<R>): Promise<R & { cpuUs: number }> {
+  const before = process.cpuUsage();
+  const result = await run();
+  const used = process.cpuUsage(before);
+  return { ...result, cpuUs: used.user + used.system };
+}
+
 /**
  * Authenticated, audited `GET /api/v1/persons/{id}` against the same server's public health endpoint: 20
  * keep-alive connections from a separate process, demo county of 10,000. Target: throughput ratio ≥ 0.5.
@@ -51,11 +60,13 @@ export async function benchHttp(engines: Engine[], seconds = Number(process.env.
       const user = await createTestUser(database, { role: 'countyStaff' });
       const { cookie } = await signIn(app, user.username, user.password);
       const ids = (await database.db.selectFrom('person').select('id').orderBy('id').limit(2000).execute()).map((r) => r.id);
-      const health = await load([`${base}/api/health`], seconds);
-      const person = await load(
-        ids.map((id) => `${base}/api/v1/persons/${id}`),
-        seconds,
-        cookie,
+      const health = await measured(() => load([`${base}/api/health`], seconds));
+      const person = await measured(() =>
+        load(
+          ids.map((id) => `${base}/api/v1/persons/${id}`),
+          seconds,
+          cookie,
+        ),
       );
       await app.close();
       report('http-person', engine, {
@@ -65,6 +76,10 @@ export async function benchHttp(engines: Engine[], seconds = Number(process.env.
         ratio: round(person.rps / health.rps),
         personP50ms: round(person.p50ms),
         personP99ms: round(person.p99ms),
+        // Server CPU per request: unlike rps, barely moved by other load on a shared machine.
+        healthCpuUs: Math.round(health.cpuUs / health.requests),
+        personCpuUs: Math.round(person.cpuUs / person.requests),
+        loadAverage: round(os.loadavg()[0] ?? 0),
         errors: person.errors + health.errors,
         target: 'ratio >= 0.5',
         met: person.rps / health.rps >= 0.5,

@@ -1,4 +1,5 @@
 import type SqliteDatabase from 'better-sqlite3';
+import type pg from 'pg';
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from '../../db/connect.ts';
 import type { DB } from '../../db/tables.ts';
@@ -56,22 +57,53 @@ export async function appendEntries(trx: Kysely<DB>, entries: readonly AuditEntr
   // Under REPEATABLE READ the snapshot predates the lock and the chain would fork.
   if (lock.rows[0]?.iso !== 'read committed') throw new Error('audit entries must be appended under READ COMMITTED');
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const rows = chain(last?.hash ?? genesisHash, entries);
+  await insertChained(chain(last?.hash ?? genesisHash, entries)).execute(trx);
+}
+
+/** One insert statement whatever the batch size (PostgreSQL); `with ordinality … order by` keeps ids in chain order. */
+function insertChained(rows: readonly ChainedRow[]) {
   const arrays = columns.map((c) => rows.map((r) => (r[c] === undefined ? null : r[c])));
   const [at, userId, ...rest] = arrays;
-  // One statement whatever the batch size; `with ordinality … order by` keeps ids in chain order.
-  await sql`insert into audit_log (${sql.join(columns.map((c) => sql.ref(c)))})
+  return sql`insert into audit_log (${sql.join(columns.map((c) => sql.ref(c)))})
     select ${sql.join(columns.map((c) => sql.ref(c)))} from unnest(${at}::text[], ${userId}::int[], ${sql.join(rest.map((a) => sql`${a}::text[]`))})
-    with ordinality as t(${sql.join(columns.map((c) => sql.ref(c)))}, ord) order by ord`.execute(trx);
+    with ordinality as t(${sql.join(columns.map((c) => sql.ref(c)))}, ord) order by ord`;
 }
 
 /** Appends entries in a transaction of their own: the group commit of read audits. */
 export async function appendInOwnTransaction(database: Database, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  if (database.pool) return appendPostgres(database, database.pool, entries);
   const sqlite = database.sqlite;
   if (!sqlite) return withAuditTransaction(database, (trx) => appendEntries(trx, entries));
   // Holding Kysely's connection (its mutex) means no Kysely transaction is open on this connection, so the raw
   // handle's cached statements can run a transaction of their own: far cheaper than building each insert.
   await database.db.connection().execute(async () => appendSqlite(sqlite, entries));
+}
+
+/**
+ * The PostgreSQL group commit in three round trips instead of five. BEGIN, the advisory lock and the read of the
+ * last hash go as one simple-protocol message: under READ COMMITTED each statement takes a new snapshot, so the
+ * read (a statement after the lock) sees every chain entry committed before the lock was granted, as it would
+ * in appendEntries. Then the insert (a named prepared statement) and COMMIT. The lock still guards the chain
+ * against other processes (the CLI, a second server); it just no longer costs a round trip of its own.
+ */
+async function appendPostgres(database: Database, pool: pg.Pool, entries: readonly AuditEntry[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    const results = (await client.query(
+      `begin isolation level read committed; select pg_advisory_xact_lock(${auditLockKey}::bigint); select hash from audit_log order by id desc limit 1`,
+    )) as unknown as pg.QueryResult<{ hash: string }>[];
+    const last = results[2]?.rows[0]?.hash ?? genesisHash;
+    const insert = insertChained(chain(last, entries)).compile(database.db);
+    await client.query({ name: 'audit_log_append', text: insert.sql, values: [...insert.parameters] });
+    await client.query('commit');
+    client.release();
+  } catch (e) {
+    await client.query('rollback').catch(() => {});
+    // A connection in an unknown state is dropped rather than returned to the pool.
+    client.release(true);
+    throw e;
+  }
 }
 
 const statements = new WeakMap<SqliteDatabase.Database, (entries: readonly AuditEntry[]) => void>();

@@ -7,6 +7,7 @@ import { personInScope } from '../access/scope-query.ts';
 import { assertCan, type Scope } from '../access/scope.ts';
 import { auditQueryText, maskField } from './audit-values.ts';
 import { departmentPersonFields } from '../access/roles.ts';
+import { loadPersonDetail } from './person-detail-query.ts';
 import { loadById } from './person-snapshot.ts';
 import { limitFields, maskCertificateNumber, maskContacts, presentSummary } from './present.ts';
 import { personListQuery, searchPersonRows } from './search-persons.ts';
@@ -42,51 +43,13 @@ export async function requirePersonInScope(database: Database, scope: Scope, id:
   throw new AppError('NOT_FOUND');
 }
 
-/** The list row plus the fields only the detail view shows, in one query. */
-function detailQuery(database: Database) {
-  return personListQuery(database.db)
-    .leftJoin('household', 'household.id', 'person.household_id')
-    .select([
-      'person.hukou',
-      'person.residence_permit',
-      'person.phone',
-      'person.guardian_name',
-      'person.guardian_phone',
-      'person.household_id',
-      'household.household_no',
-      'person.deceased_on',
-      'person.moved_out_on',
-      'person.created_at',
-      'person.updated_at',
-    ]);
-}
-
 /** A person's full record with certificate history and household, masked and limited to the role's fields. */
 export async function getPerson(database: Database, scope: Scope, id: number): Promise<Partial<PersonDetail>> {
   assertCan(scope, 'person.read');
-  const row = await detailQuery(database)
-    .where('person.id', '=', id)
-    .where((eb) => personInScope(scope, eb))
-    .executeTakeFirst();
+  // One precompiled statement (person-detail-query.ts); the two-query path below only runs on a miss.
+  const row = await loadPersonDetail(database, scope, id);
   if (!row) await requirePersonInScope(database, scope, id, 'person.read');
   if (!row) throw new AppError('NOT_FOUND');
-  const certificates = await database.db
-    .selectFrom('certificate')
-    .selectAll()
-    .where('person_id', '=', id)
-    .orderBy('effective_from', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  const members = row.household_id
-    ? await database.db
-        .selectFrom('person')
-        .select(['id', 'name'])
-        .where('household_id', '=', row.household_id)
-        .where('id', '!=', id)
-        .where((eb) => personInScope(scope, eb))
-        .orderBy('id')
-        .execute()
-    : [];
   await auditRead(database, scope, { action: 'person.read', targetType: 'person', targetId: id, outcome: 'success' });
   const detail: PersonDetail = maskContacts({
     ...presentSummary(row),
@@ -96,20 +59,15 @@ export async function getPerson(database: Database, scope: Scope, id: number): P
     guardianName: row.guardian_name,
     guardianPhone: row.guardian_phone,
     householdNo: row.household_no,
-    householdMembers: members,
+    householdMembers: row.members,
     deceasedOn: row.deceased_on,
     movedOutOn: row.moved_out_on,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    certificates: certificates.map((c) => ({
-      certificateNumber: maskCertificateNumber(c.certificate_number),
+    certificates: row.certificates.map((c) => ({
+      ...c,
+      certificateNumber: maskCertificateNumber(c.certificateNumber),
       category: c.category as NonNullable<PersonDetail['category']>,
-      level: c.level,
-      issuedOn: c.issued_on,
-      validUntil: c.valid_until,
-      effectiveFrom: c.effective_from,
-      endedOn: c.ended_on,
-      endReason: c.end_reason,
     })),
   });
   return limitFields(scope, detail);
