@@ -4,7 +4,7 @@ import { type Program, evaluate } from '../../domain/policy/evaluate.ts';
 import { activeEnrolment } from '../../domain/policy/facts.ts';
 import type { ParamSet } from '../../domain/policy/parameters.ts';
 import type { Scope } from '../access/scope.ts';
-import { type FactsFilter, type StoredFacts, streamFacts } from './facts-store.ts';
+import { type FactsFilter, type LoadedEnrolment, type StoredFacts, streamFacts } from './facts-store.ts';
 
 /** A decision with what the registry says is paid: an enrolment in the programme active on the date. */
 export type EvaluatedDecision = Decision & { receiving: boolean; enrolmentId: number | null; receivedAmountFen: number | null };
@@ -12,23 +12,33 @@ export type EvaluatedDecision = Decision & { receiving: boolean; enrolmentId: nu
 /** One person's facts and decisions. */
 export type EvaluatedPerson = { person: StoredFacts; decisions: EvaluatedDecision[] };
 
-/** Decides the programmes for one person and marks which ones an active enrolment pays. */
-export function evaluatePerson(person: StoredFacts, programs: readonly Program[], params: ParamSet, asOf: string): EvaluatedPerson {
-  return {
-    person,
-    decisions: programs.map((program) => {
-      const enrolment = activeEnrolment(person, program, asOf) as (ReturnType<typeof activeEnrolment> & { id?: number }) | undefined;
-      return {
-        ...evaluate(program, person, asOf, params),
-        receiving: enrolment !== undefined,
-        enrolmentId: enrolment?.id ?? null,
-        receivedAmountFen: enrolment?.monthlyAmountFen ?? null,
-      };
-    }),
-  };
+/**
+ * Persons evaluated per yielded batch. Decisions carry their reasons (some 15 KB of small objects per person);
+ * handing them on a few persons at a time lets them die young in V8's scavenger. With 50,000-person batches most
+ * survived two scavenges, were promoted and copied: a third of the run time went to the garbage collector.
+ */
+const evaluationBatch = 10;
+
+/** A copy of the rule's decision marked with the active enrolment that pays it. */
+function withReceipt(d: Decision, enrolment: LoadedEnrolment | undefined): EvaluatedDecision {
+  const evaluated = d as EvaluatedDecision;
+  evaluated.receiving = enrolment !== undefined;
+  evaluated.enrolmentId = enrolment?.id ?? null;
+  evaluated.receivedAmountFen = enrolment?.monthlyAmountFen ?? null;
+  return evaluated;
 }
 
-/** Streams every person in scope with decisions for the programmes, chunk by chunk (memory stays flat). */
+/** Decides the programmes for one person and marks which ones an active enrolment pays. */
+export function evaluatePerson(person: StoredFacts, programs: readonly Program[], params: ParamSet, asOf: string): EvaluatedPerson {
+  const decisions: EvaluatedDecision[] = [];
+  for (const program of programs) {
+    const enrolment = activeEnrolment(person, program, asOf) as LoadedEnrolment | undefined;
+    decisions.push(withReceipt({ ...evaluate(program, person, asOf, params) }, enrolment));
+  }
+  return { person, decisions };
+}
+
+/** Streams every person in scope with decisions for the programmes, batch by batch (memory stays flat). */
 export async function* evaluateAll(
   database: Database,
   scope: Scope,
@@ -37,6 +47,11 @@ export async function* evaluateAll(
   params: ParamSet,
 ): AsyncGenerator<EvaluatedPerson[]> {
   for await (const chunk of streamFacts(database, scope, filter)) {
-    yield chunk.map((person) => evaluatePerson(person, programs, params, filter.asOf));
+    for (let start = 0; start < chunk.length; start += evaluationBatch) {
+      const batch: EvaluatedPerson[] = [];
+      const end = Math.min(chunk.length, start + evaluationBatch);
+      for (let i = start; i < end; i++) batch.push(evaluatePerson(chunk[i] as StoredFacts, programs, params, filter.asOf));
+      yield batch;
+    }
   }
 }

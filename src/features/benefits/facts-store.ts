@@ -8,6 +8,7 @@ import type { Day } from '../../domain/time/day.ts';
 import { personInScope } from '../access/scope-query.ts';
 import type { Scope } from '../access/scope.ts';
 import { inIntList } from './int-list.ts';
+import { type RawRow, rawRows } from './raw-rows.ts';
 
 /** Facts plus what lists show: name and village. */
 export type StoredFacts = PersonFacts & { name: string; villageCode: string | null; householdId: number | null };
@@ -22,25 +23,44 @@ export type FactsFilter = {
   chunkSize?: number;
 };
 
+/** An own enrolment with its row id (gap lists and tasks point at it). */
+export type LoadedEnrolment = EnrolmentFact & { id: number };
+
+type HouseholdEnrolment = EnrolmentFact & { personId: number };
+type HouseholdEnrolments = Map<number, HouseholdEnrolment[]>;
+
+/**
+ * Persons per chunk: four set-wise queries each (500 chunks for a million persons). Small enough that a chunk's rows
+ * and facts are mostly collected young (a 50,000-person chunk was promoted to the old generation whole), large
+ * enough that the queries' fixed cost does not show.
+ */
+const defaultChunkSize = 2_000;
+
 /** Household statuses that apply to every member. */
 const householdPrograms = ['dibao', 'lowIncome'];
+
+/** The ids of a chunk: a contiguous id range, or (when a filter thins it out) the list of ids. */
+type Chunk = { lo: number; hi: number; ids: number[] | null };
+
+// The persons query's columns; rows come back as arrays in this order.
+const personColumns = [
+  'id',
+  'id_number',
+  'name',
+  'town_code',
+  'village_code',
+  'household_id',
+  'birth_date',
+  'hukou',
+  'residence_permit',
+  'deceased_on',
+  'moved_out_on',
+] as const;
 
 function personQuery(db: Kysely<DB>, scope: Scope, f: FactsFilter, after: number, limit: number) {
   let q = db
     .selectFrom('person')
-    .select([
-      'id',
-      'id_number',
-      'name',
-      'town_code',
-      'village_code',
-      'household_id',
-      'birth_date',
-      'hukou',
-      'residence_permit',
-      'deceased_on',
-      'moved_out_on',
-    ])
+    .select(personColumns)
     .where('id', '>', after)
     .where((eb) => personInScope(scope, eb));
   if (f.town) q = q.where('town_code', '=', f.town);
@@ -50,62 +70,59 @@ function personQuery(db: Kysely<DB>, scope: Scope, f: FactsFilter, after: number
   return q.orderBy('id').limit(limit);
 }
 
-async function certificatesOf(db: Kysely<DB>, lo: number, hi: number) {
-  const rows = await db
+/** Restricts a child table's `person_id` to the chunk: a range scan, or the id list when the chunk is sparse. */
+function ofChunk(db: Kysely<DB>, column: string, chunk: Chunk) {
+  return chunk.ids ? inIntList(db, column, chunk.ids) : sql<boolean>`${sql.ref(column)} between ${chunk.lo} and ${chunk.hi}`;
+}
+
+// Certificates in the order certificateOn relies on for ties (effective date, then entry order).
+function certificateQuery(db: Kysely<DB>, chunk: Chunk) {
+  return db
     .selectFrom('certificate')
     .select(['person_id', 'category', 'level', 'issued_on', 'valid_until', 'effective_from', 'ended_on', 'end_reason'])
-    .where('person_id', '>=', lo)
-    .where('person_id', '<=', hi)
-    .execute();
-  const by = new Map<number, CertificateFact[]>();
-  for (const r of rows) {
-    const c: CertificateFact = {
-      category: r.category as Category,
-      level: r.level as Level,
-      issuedOn: r.issued_on,
-      validUntil: r.valid_until,
-      effectiveFrom: r.effective_from,
-      endedOn: r.ended_on,
-      endReason: r.end_reason,
-    };
-    const list = by.get(r.person_id);
-    if (list) list.push(c);
-    else by.set(r.person_id, [c]);
-  }
-  return by;
+    .where(ofChunk(db, 'certificate.person_id', chunk))
+    .orderBy('person_id')
+    .orderBy('effective_from')
+    .orderBy('id');
 }
 
-type LoadedEnrolment = EnrolmentFact & { id: number };
-
-async function enrolmentsOf(db: Kysely<DB>, lo: number, hi: number, asOf: Day) {
-  const rows = await db
+function enrolmentQuery(db: Kysely<DB>, chunk: Chunk, asOf: Day) {
+  return db
     .selectFrom('enrolment')
-    .select(['id', 'person_id', 'program', 'start_date', 'end_date', 'monthly_amount_fen'])
-    .where('person_id', '>=', lo)
-    .where('person_id', '<=', hi)
+    .select(['person_id', 'id', 'program', 'start_date', 'end_date', 'monthly_amount_fen'])
+    .where(ofChunk(db, 'enrolment.person_id', chunk))
     .where('start_date', '<=', asOf)
     .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', asOf)]))
-    .execute();
-  const by = new Map<number, LoadedEnrolment[]>();
-  for (const r of rows) {
-    const e = { id: r.id, program: r.program, startDate: r.start_date, endDate: r.end_date, monthlyAmountFen: r.monthly_amount_fen };
-    const list = by.get(r.person_id);
-    if (list) list.push(e);
-    else by.set(r.person_id, [e]);
-  }
-  return by;
+    .orderBy('person_id')
+    .orderBy('id');
 }
 
-type HouseholdEnrolments = Map<number, (EnrolmentFact & { personId: number })[]>;
+/**
+ * Needs-survey answers of the year of the day or the year before (older answers are stale for an income test);
+ * the latest is used: income per capita and home-modification need.
+ */
+function surveyQuery(db: Kysely<DB>, chunk: Chunk, asOf: Day) {
+  const year = Number(asOf.slice(0, 4));
+  return db
+    .selectFrom('needs_survey')
+    .select(['person_id', 'year', 'income_per_capita_fen', 'home_mod_need'])
+    .where(ofChunk(db, 'needs_survey.person_id', chunk))
+    .where('year', '<=', year)
+    .where('year', '>=', year - 1)
+    .where('superseded_at', 'is', null)
+    .orderBy('person_id')
+    .orderBy('year');
+}
 
 /**
  * Dibao/lowIncome enrolments active on the day of every member of the given households (or, with null, of every
- * household: one query for a whole run instead of one per chunk), by household.
+ * household: one query for a whole run instead of one per chunk), by household, in member and start order.
  */
-async function householdEnrolmentsOf(db: Kysely<DB>, householdIds: number[] | null, asOf: Day): Promise<HouseholdEnrolments> {
+async function householdEnrolmentsOf(database: Database, householdIds: number[] | null, asOf: Day): Promise<HouseholdEnrolments> {
+  const db = database.db;
   const by: HouseholdEnrolments = new Map();
   if (householdIds?.length === 0) return by;
-  const rows = await db
+  const query = db
     .selectFrom('enrolment')
     .innerJoin('person', 'person.id', 'enrolment.person_id')
     .select([
@@ -120,87 +137,158 @@ async function householdEnrolmentsOf(db: Kysely<DB>, householdIds: number[] | nu
     .where('enrolment.program', 'in', householdPrograms)
     .where('enrolment.start_date', '<=', asOf)
     .where((eb) => eb.or([eb('enrolment.end_date', 'is', null), eb('enrolment.end_date', '>=', asOf)]))
-    .execute();
-  for (const r of rows) {
+    .orderBy('enrolment.person_id')
+    .orderBy('enrolment.start_date')
+    .orderBy('enrolment.id');
+  for (const r of await rawRows(database, query)) {
+    const household = r[0] as number;
     const e = {
-      personId: r.person_id,
-      program: r.program,
-      startDate: r.start_date,
-      endDate: r.end_date,
-      monthlyAmountFen: r.monthly_amount_fen,
+      personId: r[1] as number,
+      program: r[2] as string,
+      startDate: r[3] as Day,
+      endDate: r[4] as Day | null,
+      monthlyAmountFen: r[5] as number | null,
     };
-    by.set(r.household_id as number, [...(by.get(r.household_id as number) ?? []), e]);
+    const list = by.get(household);
+    if (list) list.push(e);
+    else by.set(household, [e]);
   }
   return by;
 }
 
 /**
- * Latest needs-survey answers of the year of the day or the year before (older answers are stale for an income
- * test): income per capita and home-modification need.
+ * Walks rows ordered by person id (column 0) alongside persons in the same order: a merge join, no per-person
+ * lookups. Rows of persons the chunk does not hold (outside a town filter) are skipped.
  */
-async function surveysOf(db: Kysely<DB>, lo: number, hi: number, asOf: Day) {
-  const rows = await db
-    .selectFrom('needs_survey')
-    .select(['person_id', 'year', 'income_per_capita_fen', 'home_mod_need'])
-    .where('person_id', '>=', lo)
-    .where('person_id', '<=', hi)
-    .where('year', '<=', Number(asOf.slice(0, 4)))
-    .where('year', '>=', Number(asOf.slice(0, 4)) - 1)
-    .where('superseded_at', 'is', null)
-    .execute();
-  const by = new Map<number, { year: number; income: number | null; homeMod: boolean | null }>();
-  for (const r of rows) {
-    const seen = by.get(r.person_id);
-    if (seen && seen.year >= r.year) continue;
-    by.set(r.person_id, {
-      year: r.year,
-      income: r.income_per_capita_fen,
-      homeMod: r.home_mod_need === null ? null : r.home_mod_need === 1,
-    });
+class RowsByPerson {
+  private at = 0;
+  constructor(private readonly rows: RawRow[]) {}
+
+  take<T>(personId: number, to: (row: RawRow) => T): T[] {
+    const out: T[] = [];
+    const rows = this.rows;
+    while (this.at < rows.length && ((rows[this.at] as RawRow)[0] as number) < personId) this.at += 1;
+    while (this.at < rows.length && (rows[this.at] as RawRow)[0] === personId) out.push(to(rows[this.at++] as RawRow));
+    return out;
   }
-  return by;
+}
+
+function toCertificate(r: RawRow): CertificateFact {
+  return {
+    category: r[1] as Category,
+    level: r[2] as Level,
+    issuedOn: r[3] as Day | null,
+    validUntil: r[4] as Day | null,
+    effectiveFrom: r[5] as Day,
+    endedOn: r[6] as Day | null,
+    endReason: r[7] as string | null,
+  };
+}
+
+function toEnrolment(r: RawRow): LoadedEnrolment {
+  return {
+    id: r[1] as number,
+    program: r[2] as string,
+    startDate: r[3] as Day,
+    endDate: r[4] as Day | null,
+    monthlyAmountFen: r[5] as number | null,
+  };
+}
+
+/** The other members' household enrolments (a fresh list per person; most households have none). */
+function othersOf(houses: HouseholdEnrolments, householdId: number | null, personId: number): EnrolmentFact[] {
+  const all = householdId === null ? undefined : houses.get(householdId);
+  const out: EnrolmentFact[] = [];
+  if (all) for (const e of all) if (e.personId !== personId) out.push(e);
+  return out;
+}
+
+type Survey = { year: number; income: number | null; homeMod: boolean | null };
+
+function latestSurvey(rows: RawRow[]): Survey | undefined {
+  let latest: RawRow | undefined;
+  for (const r of rows) if (!latest || (r[1] as number) > (latest[1] as number)) latest = r;
+  if (!latest) return undefined;
+  const homeMod = latest[3] as number | null;
+  return { year: latest[1] as number, income: latest[2] as number | null, homeMod: homeMod === null ? null : homeMod === 1 };
+}
+
+/** The facts of one chunk of person rows (ordered by id): four set-wise queries, merge-joined. */
+async function factsOf(database: Database, persons: RawRow[], filter: FactsFilter, households: HouseholdEnrolments | null) {
+  const db = database.db;
+  const ids = persons.map((p) => p[0] as number);
+  const lo = ids[0] as number;
+  const hi = ids[ids.length - 1] as number;
+  // A filtered chunk (a town, some ids) is sparse in the id range: list its ids rather than read the whole range.
+  const chunk: Chunk = { lo, hi, ids: ids.length * 2 < hi - lo + 1 ? ids : null };
+  const householdIds = households ? [] : [...new Set(persons.map((p) => p[5] as number | null).filter((h): h is number => h !== null))];
+  const [certs, enrols, surveys, houses] = await Promise.all([
+    rawRows(database, certificateQuery(db, chunk)),
+    rawRows(database, enrolmentQuery(db, chunk, filter.asOf)),
+    rawRows(database, surveyQuery(db, chunk, filter.asOf)),
+    households ?? householdEnrolmentsOf(database, householdIds, filter.asOf),
+  ]);
+  const certsBy = new RowsByPerson(certs);
+  const enrolsBy = new RowsByPerson(enrols);
+  const surveysBy = new RowsByPerson(surveys);
+  return persons.map((p): StoredFacts => {
+    const id = p[0] as number;
+    const householdId = p[5] as number | null;
+    const survey = latestSurvey(surveysBy.take(id, (r) => r));
+    return {
+      personId: id,
+      idNumber: p[1] as string | null,
+      name: p[2] as string,
+      townCode: p[3] as string,
+      villageCode: p[4] as string | null,
+      householdId,
+      birthDate: p[6] as Day | null,
+      hukou: p[7] as PersonFacts['hukou'],
+      residencePermit: p[8] as string | null,
+      deceasedOn: p[9] as Day | null,
+      movedOutOn: p[10] as Day | null,
+      certificates: certsBy.take(id, toCertificate),
+      enrolments: enrolsBy.take(id, toEnrolment),
+      householdEnrolments: othersOf(houses, householdId, id),
+      incomePerCapitaFen: survey?.income ?? null,
+      homeModificationNeed: survey?.homeMod ?? null,
+    };
+  });
+}
+
+type Loaded = { facts: StoredFacts[]; last: number; more: boolean };
+
+async function loadChunk(
+  database: Database,
+  scope: Scope,
+  filter: FactsFilter,
+  after: number,
+  size: number,
+  households: HouseholdEnrolments | null,
+): Promise<Loaded | null> {
+  const persons = await rawRows(database, personQuery(database.db, scope, filter, after, size));
+  if (persons.length === 0) return null;
+  const facts = await factsOf(database, persons, filter, households);
+  return { facts, last: (persons[persons.length - 1] as RawRow)[0] as number, more: persons.length === size };
 }
 
 /**
  * Streams the facts of every person in the scope (and filter) in id order, `chunkSize` persons at a time: five
- * set-wise queries per chunk (persons, certificates, enrolments, household enrolments, surveys), never one per person.
+ * set-wise queries per chunk (persons, certificates, enrolments, surveys, household enrolments — the latter once per
+ * run when every person is read), never one per person. The next chunk is requested before the current one is
+ * handed on, so that PostgreSQL reads it while the caller evaluates.
  */
 export async function* streamFacts(database: Database, scope: Scope, filter: FactsFilter): AsyncGenerator<StoredFacts[]> {
-  const db = database.db;
-  const size = filter.chunkSize ?? 50_000;
+  const size = filter.chunkSize ?? defaultChunkSize;
   const narrow = filter.personIds !== undefined || filter.idNumber !== undefined;
-  const allHouseholds = narrow ? null : await householdEnrolmentsOf(db, null, filter.asOf);
-  for (let after = 0; ; ) {
-    const persons = await personQuery(db, scope, filter, after, size).execute();
-    if (persons.length === 0) return;
-    const lo = (persons[0] as { id: number }).id;
-    const hi = (persons[persons.length - 1] as { id: number }).id;
-    after = hi;
-    const households = [...new Set(persons.map((p) => p.household_id).filter((h): h is number => h !== null))];
-    const [certs, enrols, houses, surveys] = await Promise.all([
-      certificatesOf(db, lo, hi),
-      enrolmentsOf(db, lo, hi, filter.asOf),
-      allHouseholds ?? householdEnrolmentsOf(db, households, filter.asOf),
-      surveysOf(db, lo, hi, filter.asOf),
-    ]);
-    yield persons.map((p) => ({
-      personId: p.id,
-      idNumber: p.id_number,
-      name: p.name,
-      townCode: p.town_code,
-      villageCode: p.village_code,
-      householdId: p.household_id,
-      birthDate: p.birth_date,
-      hukou: p.hukou,
-      residencePermit: p.residence_permit,
-      deceasedOn: p.deceased_on,
-      movedOutOn: p.moved_out_on,
-      certificates: certs.get(p.id) ?? [],
-      enrolments: enrols.get(p.id) ?? [],
-      householdEnrolments: p.household_id === null ? [] : (houses.get(p.household_id) ?? []).filter((e) => e.personId !== p.id),
-      incomePerCapitaFen: surveys.get(p.id)?.income ?? null,
-      homeModificationNeed: surveys.get(p.id)?.homeMod ?? null,
-    }));
-    if (persons.length < size) return;
+  const households = narrow ? null : await householdEnrolmentsOf(database, null, filter.asOf);
+  let next: Promise<Loaded | null> = loadChunk(database, scope, filter, 0, size, households);
+  for (;;) {
+    const loaded = await next;
+    if (!loaded) return;
+    next = loaded.more ? loadChunk(database, scope, filter, loaded.last, size, households) : Promise.resolve(null);
+    // A caller that stops early never awaits the prefetch: keep its failure from being an unhandled rejection.
+    next.catch(() => {});
+    yield loaded.facts;
   }
 }
