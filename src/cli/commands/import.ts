@@ -5,6 +5,7 @@ import { today } from '../../clock.ts';
 import { systemScope } from '../../features/access/scope.ts';
 import { importPersons } from '../../features/registry/import/import-persons.ts';
 import { importServicesFile } from '../../features/services/cli.ts';
+import { importDeathsFile } from '../../features/services/deaths/cli.ts';
 import type { ImportReport } from '../../contracts/import-report.ts';
 import { CliError, type CommandContext, exitCode, withDatabase } from '../context.ts';
 
@@ -19,6 +20,7 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
   if ((kind === 'survey' || kind === 'enrolments') && file) {
     return importServicesFile(ctx, kind, file, { dryRun: values['dry-run'], program: values.program });
   }
+  if (kind === 'deaths' && file) return importDeathsFile(ctx, file, { dryRun: values['dry-run'] });
   if (kind !== 'persons' || !file) throw new CliError('usage: smart-dpf import persons FILE [--dry-run] [--skip-invalid]');
   if (!fs.existsSync(file)) throw new CliError(`file not found: ${file}`);
   const report = await withDatabase((database) =>

@@ -38,6 +38,7 @@ export function usage(): string {
   smart-dpf import persons FILE [--dry-run] [--skip-invalid]
   smart-dpf import survey FILE [--dry-run]         needs-survey answers (one row per person and year)
   smart-dpf import enrolments FILE --program P [--dry-run]   a department's list (dibao, lowIncome, tekun, …)
+  smart-dpf import deaths FILE [--dry-run]         a public-security deaths list (marks persons deceased)
   smart-dpf indicators --year Y [--org CODE] [--as-of DATE]   the plan's 11 indicators
   smart-dpf export persons FILE                    the registry as .xlsx or .csv (round-trips)
   smart-dpf user add --username U --role R [--org CODE] [--display-name NAME]   password from stdin

@@ -1,7 +1,9 @@
 import { AppError } from '../../contracts/app-error.ts';
 import type { PersonFields, PersonPatch } from '../../contracts/persons.ts';
-import { withBulkTransaction } from '../../db/bulk.ts';
+import type { Kysely } from 'kysely';
+import { type BulkWriter, withBulkTransaction } from '../../db/bulk.ts';
 import type { Database } from '../../db/connect.ts';
+import type { DB } from '../../db/tables.ts';
 import type { Day } from '../../domain/time/day.ts';
 import { recordAudit } from '../access/audit.ts';
 import { assertCan, type Scope } from '../access/scope.ts';
@@ -9,7 +11,7 @@ import { loadOrgIndex } from '../org/org-index.ts';
 import { auditChanges } from './audit-values.ts';
 import { fieldsOf, validateFields } from './person-fields.ts';
 import type { PersonInput } from './person-input.ts';
-import { changedFields, loadById, loadByIdNumbers } from './person-snapshot.ts';
+import { type StoredPerson, changedFields, loadById, loadByIdNumbers } from './person-snapshot.ts';
 import { type PersonChange, insertPersons, updatePerson } from './person-writes.ts';
 import { requirePersonInScope } from './read-service.ts';
 import { inScope } from './scope-check.ts';
@@ -81,27 +83,61 @@ export async function changePersonStatus(
     const stored = await loadById(trx, id);
     if (!stored) throw new AppError('NOT_FOUND');
     if (stored.version !== change.version) throw new AppError('VERSION_CONFLICT', { details: { currentVersion: stored.version } });
-    if (stored.status !== 'active') throw new AppError('STATUS_INVALID');
-    const personChange: PersonChange =
-      change.to === 'deceased'
-        ? { stored, next: { ...stored, deceasedOn: change.date }, status: 'deceased' }
-        : { stored, next: stored, status: 'movedOut', movedOutOn: change.date };
-    const version = await updatePerson(
-      trx,
-      bulk,
-      personChange,
-      stamp(scope, today),
-      change.to === 'deceased' ? 'markDeceased' : 'markMovedOut',
-    );
-    await recordAudit(trx, scope, {
-      action: `person.${change.to}`,
-      targetType: 'person',
-      targetId: id,
-      outcome: 'success',
-      details: { date: change.date, note: change.note ?? null },
-    });
-    return version;
+    return applyStatusChange(trx, bulk, scope, stored, change, today);
   });
+}
+
+/**
+ * Marks several persons deceased in one transaction (a public-security deaths list): all or nothing, each through the
+ * same write as the single mark (version + 1, history, `person.deceased` audit). Returns how many were marked.
+ */
+export async function markPersonsDeceased(
+  database: Database,
+  scope: Scope,
+  deaths: readonly { personId: number; date: Day }[],
+  today: Day,
+  note: string,
+): Promise<number> {
+  assertCan(scope, 'person.write');
+  if (deaths.some((d) => d.date > today)) throw new AppError('DATE_ORDER', { path: ['deathDate'] });
+  return withBulkTransaction(database, async (trx, bulk) => {
+    for (const d of deaths) {
+      const stored = await loadById(trx, d.personId);
+      if (!stored || !inScope(scope, stored)) throw new AppError('NOT_FOUND');
+      await applyStatusChange(trx, bulk, scope, stored, { to: 'deceased', date: d.date, note }, today);
+    }
+    return deaths.length;
+  });
+}
+
+async function applyStatusChange(
+  trx: Kysely<DB>,
+  bulk: BulkWriter,
+  scope: Scope,
+  stored: StoredPerson,
+  change: { to: 'deceased' | 'movedOut'; date: Day; note?: string },
+  today: Day,
+): Promise<number> {
+  if (stored.status !== 'active') throw new AppError('STATUS_INVALID');
+  const personChange: PersonChange =
+    change.to === 'deceased'
+      ? { stored, next: { ...stored, deceasedOn: change.date }, status: 'deceased' }
+      : { stored, next: stored, status: 'movedOut', movedOutOn: change.date };
+  const version = await updatePerson(
+    trx,
+    bulk,
+    personChange,
+    stamp(scope, today),
+    change.to === 'deceased' ? 'markDeceased' : 'markMovedOut',
+  );
+  await recordAudit(trx, scope, {
+    action: `person.${change.to}`,
+    targetType: 'person',
+    targetId: stored.id,
+    outcome: 'success',
+    details: { date: change.date, note: change.note ?? null },
+  });
+  return version;
 }
 
 function stamp(scope: Scope, today: Day) {

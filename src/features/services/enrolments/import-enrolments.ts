@@ -11,7 +11,7 @@ import { parseDateText } from '../../../domain/time/parse-date.ts';
 import { recordAudit } from '../../access/audit.ts';
 import { assertCan, type Scope } from '../../access/scope.ts';
 import { readRecords } from '../../files/read-records.ts';
-import { baseReport, collectRows, readIdNumber, resolvePersons, type RowsReport } from '../import-common.ts';
+import { baseReport, type CollectedRows, collectRows, readIdNumber, resolvePersons, type RowsReport } from '../import-common.ts';
 import { parseYuanToFen } from '../survey/survey-values.ts';
 import { type EnrolmentPlan, planEnrolments } from './plan-enrolments.ts';
 import { type EnrolmentStamp, enrolmentInsert, type Program, programs } from './service.ts';
@@ -23,25 +23,35 @@ export type NotInList = { personId: number; idNumber: string | null; startDate: 
 export type EnrolmentImportReport = RowsReport & { program: Program; notInList: NotInList[] };
 
 /** How to import. */
-export type EnrolmentImportOptions = { program: string; dryRun?: boolean; asOf: Day; fileName?: string };
+export type EnrolmentImportOptions = {
+  program: string;
+  dryRun?: boolean;
+  asOf: Day;
+  fileName?: string;
+  /** Extra counts for the audit entry (the comparison's disagreements, when the web page commits). */
+  auditDetails?: Record<string, number | string | null>;
+};
 
 /** A valid row of the file. */
 export type EnrolmentRow = { row: number; idNumber: string; startDate: Day; endDate: Day | null; amountFen: number | null | undefined };
 
 const headerOf = new Map<string, string>(enrolmentFileColumns.map((c) => [c.key, c.header]));
 
-/**
- * Imports a department's list of one programme (FORMATS.md §5). Rows match stored enrolments on (person, programme,
- * start date): new keys are added, changed end dates or amounts update the row (version + 1), equal rows are
- * unchanged. Unknown persons are PERSON_UNKNOWN errors; any invalid row means nothing is written. Ongoing enrolments
- * of the programme that the list leaves out are reported in `notInList`, not ended.
- */
-export async function importEnrolments(
+/** A list read and checked: the programme, the rows read (with errors), valid rows with their person, and rows naming no person in scope. */
+export type ReadEnrolmentList = {
+  program: Program;
+  read: CollectedRows<EnrolmentFileKey, EnrolmentRow>;
+  valid: (EnrolmentRow & { personId: number })[];
+  unmatched: (EnrolmentRow & { code: 'PERSON_UNKNOWN' | 'OUT_OF_SCOPE' })[];
+};
+
+/** Reads and checks an enrolment list (FORMATS.md §5) without writing: parse each row, then find its person. */
+export async function readEnrolmentList(
   database: Database,
   scope: Scope,
   path: string,
-  options: EnrolmentImportOptions,
-): Promise<EnrolmentImportReport> {
+  options: Pick<EnrolmentImportOptions, 'program' | 'asOf'>,
+): Promise<ReadEnrolmentList> {
   assertCan(scope, 'person.import');
   const program = programs.find((p) => p === options.program);
   if (!program) throw new AppError('PROGRAM_UNKNOWN', { path: ['program'] });
@@ -58,7 +68,29 @@ export async function importEnrolments(
     keys.add(`${r.idNumber}|${r.startDate}`);
     return r;
   });
-  const valid = await resolvePersons(database.db, scope, read.parsed, (row, code) => read.fail(row, 'idNumber', code));
+  const byRow = new Map(read.parsed.map((r) => [r.row, r]));
+  const unmatched: ReadEnrolmentList['unmatched'] = [];
+  const valid = await resolvePersons(database.db, scope, read.parsed, (row, code) => {
+    read.fail(row, 'idNumber', code);
+    const r = byRow.get(row);
+    if (r && (code === 'PERSON_UNKNOWN' || code === 'OUT_OF_SCOPE')) unmatched.push({ ...r, code });
+  });
+  return { program, read, valid, unmatched };
+}
+
+/**
+ * Imports a department's list of one programme (FORMATS.md §5). Rows match stored enrolments on (person, programme,
+ * start date): new keys are added, changed end dates or amounts update the row (version + 1), equal rows are
+ * unchanged. Unknown persons are PERSON_UNKNOWN errors; any invalid row means nothing is written. Ongoing enrolments
+ * of the programme that the list leaves out are reported in `notInList`, not ended.
+ */
+export async function importEnrolments(
+  database: Database,
+  scope: Scope,
+  path: string,
+  options: EnrolmentImportOptions,
+): Promise<EnrolmentImportReport> {
+  const { program, read, valid } = await readEnrolmentList(database, scope, path, options);
   const base: EnrolmentImportReport = { ...baseReport(read, options.dryRun), program, notInList: [] };
   if (read.headerMissing || base.invalid > 0) return base;
   if (options.dryRun) return { ...base, ...(await summarise(database.db, scope, program, valid)).report };
@@ -76,6 +108,7 @@ export async function importEnrolments(
       updated: report.updated,
       unchanged: report.unchanged,
       notInList: report.notInList.length,
+      ...options.auditDetails,
     };
     await recordAudit(trx, scope, {
       action: 'enrolment.import',

@@ -11,6 +11,17 @@ export type EnrolmentPlan = {
   updates: { id: number; version: number; endDate: string | null; amountFen: number | null }[];
   unchanged: number;
   notInList: { personId: number; idNumber: string | null; startDate: string; personListed: boolean }[];
+  /** Each row's outcome in file order, with the stored values it replaces (the comparison shows them). */
+  rows: PlannedRow[];
+};
+
+/** One list row's outcome: a new enrolment, one it ends (stored ongoing, the list gives an end), another change, or none. */
+export type PlannedRow = {
+  row: number;
+  personId: number;
+  kind: 'new' | 'ended' | 'changed' | 'unchanged';
+  monthlyAmountFen: number | null;
+  before: { endDate: string | null; monthlyAmountFen: number | null } | null;
 };
 
 /** The programme's stored enrolments of persons in the scope, with their ID numbers. */
@@ -52,15 +63,25 @@ export async function planEnrolments(
 ): Promise<EnrolmentPlan> {
   const stored = await storedEnrolments(db, scope, program);
   const byKey = new Map(stored.map((s) => [`${s.person_id}|${s.start_date}`, s]));
-  const plan: EnrolmentPlan = { creates: [], updates: [], unchanged: 0, notInList: leftOut(stored, rows) };
+  const plan: EnrolmentPlan = { creates: [], updates: [], unchanged: 0, notInList: leftOut(stored, rows), rows: [] };
   for (const r of rows) {
     const s = byKey.get(`${r.personId}|${r.startDate}`);
     // No amount column in the file: keep the stored amount.
     const amount = r.amountFen === undefined ? (s?.monthly_amount_fen ?? null) : r.amountFen;
     const storedAmount = s?.monthly_amount_fen === null || s === undefined ? null : Number(s.monthly_amount_fen);
-    if (!s) plan.creates.push({ personId: r.personId, startDate: r.startDate, endDate: r.endDate, monthlyAmountFen: amount });
-    else if (s.end_date === r.endDate && storedAmount === amount) plan.unchanged += 1;
-    else plan.updates.push({ id: s.id, version: s.version, endDate: r.endDate, amountFen: amount });
+    const before = s ? { endDate: s.end_date, monthlyAmountFen: storedAmount } : null;
+    let kind: PlannedRow['kind'];
+    if (!s) {
+      kind = 'new';
+      plan.creates.push({ personId: r.personId, startDate: r.startDate, endDate: r.endDate, monthlyAmountFen: amount });
+    } else if (s.end_date === r.endDate && storedAmount === amount) {
+      kind = 'unchanged';
+      plan.unchanged += 1;
+    } else {
+      kind = s.end_date === null && r.endDate !== null ? 'ended' : 'changed';
+      plan.updates.push({ id: s.id, version: s.version, endDate: r.endDate, amountFen: amount });
+    }
+    plan.rows.push({ row: r.row, personId: r.personId, kind, monthlyAmountFen: amount, before });
   }
   return plan;
 }

@@ -35,6 +35,9 @@ export function ImportPage() {
   return (
     <>
       <PageTitle>{t('import.title')}</PageTitle>
+      <p>
+        <Link to="/imports/departments">{t('departments.fromImports')}</Link>
+      </p>
       <ol className="steps" aria-label={t('import.stepsLabel')}>
         <li aria-current={!checked ? 'step' : undefined}>{t('import.step1')}</li>
         <li aria-current={checked && !report?.committed ? 'step' : undefined}>{t('import.step2')}</li>
