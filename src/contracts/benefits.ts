@@ -87,8 +87,17 @@ export const ApplicationStepSchema = z.object({
 export const ApplicationQuerySchema = z.object({
   status: z.enum(['submitted', 'townReviewed', 'approved', 'rejected']).optional(),
   program: ProgramSchema.optional(),
+  town: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
+  /** Paging: the `nextCursor` of the previous page (applications with a smaller id). */
+  cursor: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
+
+/** Query of GET /api/v1/benefits/assignees: who a task of a town may be assigned to. */
+export const AssigneeQuerySchema = z.object({ town: z.string().regex(/^\d{9}$/) });
 
 /** Query of GET /api/v1/benefits/persons/{id}/decisions. */
 export const PersonDecisionsQuerySchema = z.object({ date: DaySchema });

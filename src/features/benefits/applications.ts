@@ -104,14 +104,22 @@ export async function getApplication(database: Database, scope: Scope, id: numbe
 export async function listApplications(
   database: Database,
   scope: Scope,
-  q: { status?: string; program?: string; limit: number },
+  q: { status?: string; program?: string; town?: string; cursor?: number; limit: number },
   today: Day,
 ) {
   assertBenefit(scope, 'benefit.read');
   let query = applicationQuery(benefitsDb(database)).where((eb) => personInScope(scope, eb as never));
   if (q.status) query = query.where('benefit_application.status', '=', q.status);
   if (q.program) query = query.where('benefit_application.program', '=', q.program);
-  const rows = await query.orderBy('benefit_application.id', 'desc').limit(q.limit).execute();
+  if (q.town) query = query.where('benefit_application.town_code', '=', q.town);
+  if (q.cursor) query = query.where('benefit_application.id', '<', q.cursor);
+  // One row more than asked tells whether another page follows.
+  const rows = await query
+    .orderBy('benefit_application.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
+  const page = rows.slice(0, q.limit);
   const params = await loadParamSet(database);
-  return { items: rows.map((r) => presentApplication(r, params, today)) };
+  const last = page.at(-1);
+  return { items: page.map((r) => presentApplication(r, params, today)), nextCursor: rows.length > q.limit && last ? last.id : null };
 }

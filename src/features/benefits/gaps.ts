@@ -25,7 +25,7 @@ export type GapItem = {
   receivedAmount: number | null;
   enrolmentId: number | null;
   summary: string;
-  reasons: { code: string; held: boolean; message: string; source: string }[];
+  reasons: { code: string; held: boolean; info: boolean; message: string; source: string }[];
 };
 
 /** The gap a decision falls in, if any. */
@@ -57,7 +57,7 @@ export function gapItem(p: EvaluatedPerson, d: EvaluatedDecision, kind: GapKind)
     receivedAmount: d.receivedAmountFen,
     enrolmentId: d.enrolmentId,
     summary: summaryOf(kind, d),
-    reasons: d.reasons.map(({ code, held, message, source }) => ({ code, held, message, source })),
+    reasons: d.reasons.map(({ code, held, info, message, source }) => ({ code, held, info: info === true, message, source })),
   };
 }
 

@@ -68,7 +68,7 @@ export async function tasksFromGaps(
   for await (const chunk of gapItems(database, scope, q, params)) {
     for (const i of chunk) {
       if (wanted && !wanted.has(i.personId)) continue;
-      const failed = i.reasons.filter((r) => !r.held);
+      const failed = i.reasons.filter((r) => !r.held && !r.info);
       tasks.push({
         personId: i.personId,
         program: i.program,

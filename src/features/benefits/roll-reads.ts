@@ -57,6 +57,43 @@ export async function getRoll(database: Database, scope: Scope, id: number) {
   };
 }
 
+/** The rolls built so far, newest month first (totals only: no personal data, so no read audit). */
+export async function listRolls(database: Database, scope: Scope, q: { program?: string | undefined }) {
+  assertBenefit(scope, 'benefit.read');
+  let query = benefitsDb(database)
+    .selectFrom('payment_roll')
+    .select([
+      'id',
+      'program',
+      'month',
+      'status',
+      'persons',
+      'total_fen',
+      'created_by',
+      'created_at',
+      'approved_by',
+      'approved_at',
+      'version',
+    ]);
+  if (q.program) query = query.where('program', '=', q.program);
+  const rows = await query.orderBy('month', 'desc').orderBy('program').limit(240).execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      program: r.program,
+      month: r.month,
+      status: r.status,
+      persons: r.persons,
+      totalFen: Number(r.total_fen),
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+      approvedBy: r.approved_by,
+      approvedAt: r.approved_at,
+      version: r.version,
+    })),
+  };
+}
+
 /** The roll as .xlsx (masked ID and account numbers), audited as an export. */
 export async function exportRoll(database: Database, scope: Scope, id: number): Promise<NodeJS.ReadableStream> {
   assertBenefit(scope, 'benefit.export');

@@ -5,12 +5,13 @@ import { PaymentAccountSchema, RollCompareSchema, RollCreateSchema, SimulateSche
 import type { Database } from '../../db/connect.ts';
 import { requireScope } from '../access/auth.ts';
 import { setPaymentAccount } from './payment-account.ts';
-import { compareRolls, exportRoll, getRoll } from './roll-reads.ts';
+import { compareRolls, exportRoll, getRoll, listRolls } from './roll-reads.ts';
 import { approveRoll, buildRoll } from './rolls.ts';
 import { simulate } from './simulate.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['benefits'];
+const RollListQuery = z.object({ program: z.enum(['livingSubsidy', 'nursingSubsidy']).optional() });
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Payment rolls, payment accounts and simulation endpoints (thin handlers). */
@@ -18,6 +19,9 @@ export async function registerRollRoutes(app: FastifyInstance, database: Databas
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/v1/benefits/rolls', { schema: { tags, body: RollCreateSchema } }, async (req, reply) =>
     reply.code(201).send(await buildRoll(database, requireScope(req), req.body, new Date())),
+  );
+  r.get('/api/v1/benefits/rolls', { schema: { tags, querystring: RollListQuery } }, (req) =>
+    listRolls(database, requireScope(req), req.query),
   );
   r.get('/api/v1/benefits/rolls/compare', { schema: { tags, querystring: RollCompareSchema } }, (req) =>
     compareRolls(database, requireScope(req), req.query),

@@ -27,7 +27,7 @@ describe.each(await availableEngines())('benefits endpoints on %s', (engine) => 
     expect(res.body).not.toMatch(fullId);
     return res.json() as {
       total: number;
-      items: { personId: number; town: string; reasons: { code: string; held: boolean }[]; summary: string }[];
+      items: { personId: number; town: string; reasons: { code: string; held: boolean; info: boolean }[]; summary: string }[];
     };
   };
 
@@ -62,7 +62,12 @@ describe.each(await availableEngines())('benefits endpoints on %s', (engine) => 
     expect(missing.items.map((i) => i.personId)).toEqual([p0]);
     const wrong = await gaps('countyStaff', 'livingSubsidy', 'receivingNotEligible');
     expect(wrong.items.map((i) => i.personId)).toEqual([p1]);
-    expect(wrong.items[0]?.reasons.find((r) => !r.held)?.code).toBe('HARDSHIP_HOUSEHOLD');
+    // The failed condition comes first among the non-held lines; info lines (amount notes) are flagged as such.
+    expect(wrong.items[0]?.reasons.find((r) => !r.held && !r.info)?.code).toBe('HARDSHIP_HOUSEHOLD');
+    expect(wrong.items[0]?.reasons.every((r) => typeof r.info === 'boolean')).toBe(true);
+    expect(wrong.items[0]?.reasons.filter((r) => r.info).every((r) => r.code.endsWith('_AMOUNT') || r.code.startsWith('PRIORITY'))).toBe(
+      true,
+    );
     const dead = await gaps('countyStaff', 'nursingSubsidy', 'receivingNotEligible');
     expect(dead.items.map((i) => i.personId)).toEqual([p2]);
     expect(dead.items[0]?.summary).toContain('死亡');

@@ -17,6 +17,7 @@ import {
 import type { Database } from '../../db/connect.ts';
 import { requireScope } from '../access/auth.ts';
 import { countyApprove, townReview } from './application-steps.ts';
+import { registerAssigneeRoutes } from './assignee-routes.ts';
 import { applyForBenefit, getApplication, listApplications } from './applications.ts';
 import { exportGaps, listGaps } from './gap-service.ts';
 import { addParameterValue, listParameters } from './param-store.ts';
@@ -88,4 +89,5 @@ export async function registerBenefitsRoutes(server: FastifyInstance, database: 
     (req) => countyApprove(database, requireScope(req), req.params.id, req.body, stamp()),
   );
   await registerRollRoutes(app, database);
+  await registerAssigneeRoutes(server, database);
 }

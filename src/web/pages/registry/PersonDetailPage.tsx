@@ -8,6 +8,7 @@ import { useUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { PersonBenefits } from '../benefits/PersonBenefits.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { CertificateHistory } from './CertificateHistory.tsx';
 import { ChangeHistory } from './ChangeHistory.tsx';
@@ -72,6 +73,7 @@ export function PersonDetailPage() {
           )}
         </section>
       )}
+      <PersonBenefits personId={id} />
       <ChangeHistory id={id} />
       <RevealDialog
         open={dialog === 'reveal'}

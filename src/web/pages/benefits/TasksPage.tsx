@@ -1,0 +1,149 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Empty, Spin } from 'antd';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api.ts';
+import { can } from '../../app/access-types.ts';
+import { useUser } from '../../app/session.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { MaskedNumber } from '../../components/MaskedNumber.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { useOrgTree } from '../registry/org-units.ts';
+import { type BenefitTask, orgNames, queryOf } from './benefit-api.ts';
+import { programOptions } from './options.ts';
+import { TaskUpdateDialog } from './TaskUpdateDialog.tsx';
+import './workflow.css';
+
+type Filters = { whose: 'mine' | 'unit'; status: string; program: string };
+
+/** 跟进任务: stop reviews and gap-list cases, mine or my org unit's; update status with a note. */
+export function TasksPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const names = orgNames(useOrgTree().data);
+  const [form, setForm] = useState<Filters>({ whose: can(user, 'benefit.task') ? 'mine' : 'unit', status: 'open', program: '' });
+  const [filters, setFilters] = useState(form);
+  const [editing, setEditing] = useState<BenefitTask | null>(null);
+  const [done, setDone] = useState('');
+  const query = useQuery({
+    queryKey: ['benefit-tasks', filters.status, filters.program],
+    queryFn: () =>
+      api<{ items: BenefitTask[] }>(`/api/v1/benefits/tasks?${queryOf({ status: filters.status, program: filters.program, limit: 1000 })}`),
+  });
+  // The API lists the org unit's tasks; "mine" narrows them to those assigned to the signed-in user.
+  const items = (query.data?.items ?? []).filter((task) => filters.whose === 'unit' || task.assignedTo === user?.username);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setFilters(form);
+    setDone('');
+  };
+  const status = query.isPending ? t('benefits.loading') : query.isSuccess ? t('benefits.tasks.count', { count: items.length }) : '';
+  return (
+    <>
+      <PageTitle>{t('benefits.tasks.title')}</PageTitle>
+      <form className="benefit-filters" aria-label={t('benefits.tasks.filters')} onSubmit={submit}>
+        <SelectField
+          id="tf-whose"
+          label={t('benefits.tasks.whose')}
+          value={form.whose}
+          options={[
+            { value: 'mine', label: t('benefits.tasks.mine') },
+            { value: 'unit', label: t('benefits.tasks.unit') },
+          ]}
+          onChange={(whose) => setForm((f) => ({ ...f, whose: whose as Filters['whose'] }))}
+        />
+        <SelectField
+          id="tf-status"
+          label={t('benefits.tasks.status')}
+          value={form.status}
+          options={['open', 'done'].map((s) => ({ value: s, label: t(`benefits.tasks.state.${s}`) }))}
+          emptyLabel={t('benefits.any')}
+          onChange={(s) => setForm((f) => ({ ...f, status: s }))}
+        />
+        <SelectField
+          id="tf-program"
+          label={t('benefits.program.label')}
+          value={form.program}
+          options={programOptions(t)}
+          emptyLabel={t('benefits.allPrograms')}
+          onChange={(program) => setForm((f) => ({ ...f, program }))}
+        />
+        <div className="filter-actions">
+          <Button type="primary" htmlType="submit">
+            {t('benefits.search')}
+          </Button>
+        </div>
+      </form>
+      <StatusMessage>{done || status}</StatusMessage>
+      <ErrorAlert error={query.error} />
+      {query.isPending && <Spin />}
+      {query.isSuccess && items.length === 0 && <Empty description={t('benefits.tasks.none')} />}
+      {items.length > 0 && (
+        <ScrollRegion labelledBy="tasks-caption">
+          <table className="data-table">
+            <caption id="tasks-caption">{t(`benefits.tasks.caption.${filters.whose}`)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('benefits.person')}</th>
+                <th scope="col">{t('benefits.idNumber')}</th>
+                <th scope="col">{t('benefits.program.label')}</th>
+                <th scope="col">{t('benefits.tasks.kind.label')}</th>
+                <th scope="col">{t('benefits.tasks.reason')}</th>
+                <th scope="col">{t('benefits.town')}</th>
+                <th scope="col">{t('benefits.tasks.assignedTo')}</th>
+                <th scope="col">{t('benefits.tasks.openedOn')}</th>
+                <th scope="col">{t('benefits.tasks.status')}</th>
+                <th scope="col">{t('benefits.tasks.note')}</th>
+                {can(user, 'benefit.task') && <th scope="col">{t('benefits.tasks.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((task) => (
+                <tr key={task.id}>
+                  <th scope="row">
+                    <Link to={`/persons/${task.personId}`}>{task.name}</Link>
+                  </th>
+                  <td>
+                    <MaskedNumber value={task.idNumber} />
+                  </td>
+                  <td>{t(`benefits.program.${task.program}`)}</td>
+                  <td>{t(`benefits.tasks.kind.${task.kind}`)}</td>
+                  <td>{task.reason}</td>
+                  <td>{names.get(task.town) ?? task.town}</td>
+                  <td>{task.assignedTo ?? t('benefits.tasks.unassigned')}</td>
+                  <td>{task.openedOn}</td>
+                  <td>
+                    <span aria-hidden="true">{task.status === 'done' ? '✓ ' : '○ '}</span>
+                    {t(`benefits.tasks.state.${task.status}`)}
+                  </td>
+                  <td>{task.note ?? '—'}</td>
+                  {can(user, 'benefit.task') && (
+                    <td>
+                      <Button onClick={() => setEditing(task)} aria-label={t('benefits.tasks.updateFor', { name: task.name })}>
+                        {t('benefits.tasks.update')}
+                      </Button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+      {editing && (
+        <TaskUpdateDialog
+          task={editing}
+          onClose={() => setEditing(null)}
+          onDone={(message) => {
+            setEditing(null);
+            setDone(message);
+          }}
+        />
+      )}
+    </>
+  );
+}
