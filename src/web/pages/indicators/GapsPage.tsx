@@ -13,7 +13,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
-import { type GapPage, parseOrg, parseYear, useIndicatorName, useIndicators, yearOrgQuery } from './indicator-api.ts';
+import { type GapPage, parseIndicatorKey, parseOrg, parseYear, useIndicatorName, useIndicators, yearOrgQuery } from './indicator-api.ts';
 
 const pageSize = 50;
 
@@ -25,6 +25,7 @@ export function GapsPage() {
   const [params] = useSearchParams();
   const year = parseYear(params.get('year'));
   const org = parseOrg(params.get('org'));
+  const chart = parseIndicatorKey(params.get('indicator'));
   const valid = IndicatorKeySchema.safeParse(key).success;
   const doc = useIndicators(year, org);
   const nameOf = useIndicatorName();
@@ -49,7 +50,7 @@ export function GapsPage() {
     <>
       <PageTitle>{title}</PageTitle>
       <p>
-        <Link to={`/indicators?${yearOrgQuery(year, org)}`}>{t('gaps.back')}</Link>
+        <Link to={`/indicators?${yearOrgQuery(year, org, chart ? { indicator: chart } : {})}`}>{t('gaps.back')}</Link>
       </p>
       <div className="page-actions">{can(user, 'person.export') && <GapExportButton indicatorKey={key} year={year} org={org} />}</div>
       <StatusMessage>{status}</StatusMessage>

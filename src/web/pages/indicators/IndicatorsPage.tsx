@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api.ts';
 import type { OrgNode } from '../../app/access-types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { DownloadButton } from '../../components/DownloadButton.tsx';
@@ -14,17 +12,19 @@ import { useOrgTree } from '../registry/org-units.ts';
 import {
   bindingFirst,
   formatFigure,
+  gapsPath,
   hasGapList,
+  parseIndicatorKey,
   parseOrg,
   parseYear,
   planYears,
-  type TownComparison,
-  type Trend,
   useIndicatorName,
   useIndicators,
   yearOrgQuery,
 } from './indicator-api.ts';
+import { IndicatorTrend } from './IndicatorTrend.tsx';
 import { MetStatus } from './MetStatus.tsx';
+import { TownComparison } from './TownComparison.tsx';
 import './indicators.css';
 
 /** The org units the selector offers: the user's own unit, then its towns (for a county user). */
@@ -33,7 +33,10 @@ function orgChoices(root: OrgNode | undefined): OrgNode[] {
   return root.level === 'county' ? [root, ...root.children] : [root];
 }
 
-/** 指标: the plan's 11 indicators for a year and org, the town comparison and the trend, with the plan report. */
+/**
+ * 指标: the plan's 11 indicators for a year and org, then the town comparison and the trend, each a chart of the
+ * chosen indicator above a table of all of them, with the plan report.
+ */
 export function IndicatorsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -42,31 +45,28 @@ export function IndicatorsPage() {
   const tree = useOrgTree();
   const doc = useIndicators(year, org);
   const nameOf = useIndicatorName();
-  const towns = useQuery({
-    queryKey: ['indicators', 'towns', year, org],
-    queryFn: () => api<TownComparison>(`/api/v1/indicators/towns?${yearOrgQuery(year, org)}`),
-  });
-  const trend = useQuery({
-    queryKey: ['indicators', 'trend', org],
-    queryFn: () => api<Trend>(`/api/v1/indicators/trend${org ? `?org=${org}` : ''}`),
-  });
-  const setFilter = (next: { year?: number; org?: string }) => {
+  const chartKey = parseIndicatorKey(params.get('indicator'));
+  const setFilter = (next: { year?: number; org?: string; indicator?: string }) => {
     const y = next.year ?? year;
     const o = next.org ?? org;
-    setParams(new URLSearchParams(yearOrgQuery(y, o)), { replace: true });
+    const k = next.indicator ?? chartKey;
+    setParams(new URLSearchParams(yearOrgQuery(y, o, k ? { indicator: k } : {})), { replace: true });
   };
   const choices = orgChoices(tree.data);
   const selectedOrg = org || tree.data?.code || '';
   const rows = bindingFirst(doc.data?.indicators ?? []);
-  const unitOf = new Map((doc.data?.indicators ?? []).map((i) => [i.key, i.unit]));
+  // The charts show one indicator at a time: the one chosen, else the first of the table.
+  const charted = rows.find((i) => i.key === chartKey) ?? rows[0];
   const caption = doc.data ? t('indicators.caption', { org: doc.data.orgName, year: doc.data.year, asOf: doc.data.asOf }) : '';
-  const gapsHref = (key: string) => `/indicators/${key}/gaps?${yearOrgQuery(year, org)}`;
 
   return (
     <>
       <PageTitle>{t('indicators.title')}</PageTitle>
       <div className="page-actions">
         <ReportButton year={year} org={org} />
+        <Link className="link-button" to="/indicators/parameters">
+          {t('indicatorParams.title')}
+        </Link>
       </div>
       <div className="indicator-filters">
         <SelectField
@@ -83,6 +83,14 @@ export function IndicatorsPage() {
           options={choices.map((n) => ({ value: n.code, label: n.name }))}
           onChange={(v) => setFilter({ org: v === tree.data?.code ? '' : v })}
           disabled={choices.length <= 1}
+        />
+        <SelectField
+          id="ind-chart"
+          label={t('indicators.chartIndicator')}
+          value={charted?.key ?? ''}
+          options={rows.map((i) => ({ value: i.key, label: nameOf(i) }))}
+          onChange={(v) => setFilter({ indicator: v })}
+          disabled={rows.length === 0}
         />
       </div>
       <StatusMessage>
@@ -118,7 +126,7 @@ export function IndicatorsPage() {
                     <td className="number">{formatFigure(i.target, i.unit)}</td>
                     <td className="number">
                       {hasGapList(i) ? (
-                        <Link to={gapsHref(i.key)} aria-label={t('indicators.openGaps', { value, name: nameOf(i) })}>
+                        <Link to={gapsPath(i.key, year, org)} aria-label={t('indicators.openGaps', { value, name: nameOf(i) })}>
                           {value}
                         </Link>
                       ) : (
@@ -136,94 +144,12 @@ export function IndicatorsPage() {
         </ScrollRegion>
       )}
 
-      <section className="indicator-section" aria-labelledby="ind-towns">
-        <h2 id="ind-towns">{t('indicators.townsTitle')}</h2>
-        <ErrorAlert error={towns.error} />
-        {towns.isPending && <Spin />}
-        {towns.data && (
-          <ScrollRegion label={t('indicators.townsCaption', { year })}>
-            <table className="data-table">
-              <caption>{t('indicators.townsCaption', { year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('indicators.unit')}</th>
-                  {(towns.data.units[0]?.indicators ?? []).map((i) => (
-                    <th scope="col" key={i.key}>
-                      {nameOf(i)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {towns.data.units.map((u) => (
-                  <tr key={u.code}>
-                    <th scope="row">{u.name}</th>
-                    {u.indicators.map((i) => (
-                      <td key={i.key} className="number">
-                        {formatFigure(i.value, i.unit)}
-                        {i.met !== null && (
-                          <>
-                            <br />
-                            <MetStatus met={i.met} />
-                          </>
-                        )}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        )}
-      </section>
-
-      <section className="indicator-section" aria-labelledby="ind-trend">
-        <h2 id="ind-trend">{t('indicators.trendTitle')}</h2>
-        <ErrorAlert error={trend.error} />
-        {trend.isPending && <Spin />}
-        {trend.data && (
-          <ScrollRegion label={t('indicators.trendCaption')}>
-            <table className="data-table">
-              <caption>{t('indicators.trendCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('indicators.name')}</th>
-                  {trend.data.years.map((y) => (
-                    <th scope="col" key={y}>
-                      {y}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {trend.data.series.map((s) => {
-                  const unit = unitOf.get(s.key) ?? 'fraction';
-                  const match = doc.data?.indicators.find((i) => i.key === s.key);
-                  return (
-                    <tr key={s.key}>
-                      <th scope="row">{match ? nameOf(match) : s.name}</th>
-                      {trend.data.years.map((y) => {
-                        const p = s.points.find((x) => x.year === y);
-                        return (
-                          <td key={y} className="number">
-                            {formatFigure(p?.value, unit)}
-                            {p && p.met !== null && (
-                              <>
-                                <br />
-                                <MetStatus met={p.met} />
-                              </>
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        )}
-      </section>
+      {doc.data && (
+        <>
+          <TownComparison year={year} org={org} charted={charted} />
+          <IndicatorTrend org={org} indicators={doc.data.indicators} charted={charted} />
+        </>
+      )}
     </>
   );
 }

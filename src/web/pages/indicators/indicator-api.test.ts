@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindingFirst, formatFigure, hasGapList, parseOrg, parseYear, yearOrgQuery } from './indicator-api.ts';
+import { bindingFirst, formatFigure, gapsPath, hasGapList, parseIndicatorKey, parseOrg, parseYear, yearOrgQuery } from './indicator-api.ts';
 
 describe('indicator helpers', () => {
   it('formats rates as percentages and counts as integers', () => {
@@ -34,5 +34,15 @@ describe('indicator helpers', () => {
     expect(hasGapList({ key: 'incomeGrowth', denominator: 10 })).toBe(false);
     expect(hasGapList({ key: 'trainingCount', denominator: null })).toBe(false);
     expect(hasGapList({ key: 'dibaoInclusion', denominator: 10 })).toBe(true);
+  });
+
+  it('reads the charted indicator from the URL and links gap lists back to it', () => {
+    expect(parseIndicatorKey('dibaoInclusion')).toBe('dibaoInclusion');
+    expect(parseIndicatorKey('nope')).toBe('');
+    expect(parseIndicatorKey(null)).toBe('');
+    expect(gapsPath('dibaoInclusion', 2023, '441821101')).toBe(
+      '/indicators/dibaoInclusion/gaps?year=2023&org=441821101&indicator=dibaoInclusion',
+    );
+    expect(gapsPath('dibaoInclusion', 2025, '')).toBe('/indicators/dibaoInclusion/gaps?year=2025&indicator=dibaoInclusion');
   });
 });

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  GapPageSchema,
-  IndicatorDocument,
-  IndicatorResult,
-  TownComparisonSchema,
-  TrendSchema,
+import {
+  type GapPageSchema,
+  type IndicatorDocument,
+  IndicatorKeySchema,
+  type IndicatorResult,
+  type TownComparisonSchema,
+  type TrendSchema,
 } from '../../../contracts/indicators.ts';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
@@ -37,6 +38,17 @@ export function parseYear(raw: string | null): number {
 /** The org code from the URL when it looks like one (6, 9 or 12 digits), else '' (the caller's unit). */
 export function parseOrg(raw: string | null): string {
   return raw && /^(\d{6}|\d{9}|\d{12})$/.test(raw) ? raw : '';
+}
+
+/** The indicator the charts show, from the URL when it is a known key, else '' (the first of the table). */
+export function parseIndicatorKey(raw: string | null): IndicatorResult['key'] | '' {
+  const parsed = IndicatorKeySchema.safeParse(raw);
+  return parsed.success ? parsed.data : '';
+}
+
+/** The gap list of an indicator for a year and org; `chart` is kept so "返回指标" comes back to the same chart. */
+export function gapsPath(key: string, year: number, org: string, chart = key): string {
+  return `/indicators/${key}/gaps?${yearOrgQuery(year, org, { indicator: chart })}`;
 }
 
 /** The plan's table for a year and org. */
