@@ -29,13 +29,17 @@ describeE2e('sign-in, roles and session', () => {
     await expect.poll(() => page.getByRole('alert').last().textContent()).toContain('用户名或密码错误');
   });
 
+  // The navigation is grouped (登记, 待遇, 规划指标, 审计) and shows only what the role's grants allow.
+  const countyRegistry = ['残疾人信息', '新增残疾人', '证件到期', '批量导入', '部门名单比对'];
+  const countyBenefits = ['惠残申请', '应享未享名单', '跟进任务', '发放名册', '政策测算', '政策参数'];
+  const readBenefits = ['惠残申请', '应享未享名单', '跟进任务', '发放名册', '政策参数'];
   const expectations = [
-    ['countyAdmin', '佛冈县', '县残联管理员', ['残疾人信息', '新增残疾人', '指标', '批量导入']],
-    ['countyStaff', '佛冈县', '县残联工作人员', ['残疾人信息', '新增残疾人', '指标', '批量导入']],
-    ['townStaff', '石角镇', '镇(街)工作人员', ['残疾人信息', '新增残疾人', '指标']],
-    ['villageWorker', '', '村(社区)专职委员', ['残疾人信息', '指标']],
-    ['departmentUser', '佛冈县', '部门用户', ['残疾人信息', '指标']],
-    ['auditor', '佛冈县', '审计员', ['残疾人信息', '指标']],
+    ['countyAdmin', '佛冈县', '县残联管理员', [...countyRegistry, ...countyBenefits, '指标']],
+    ['countyStaff', '佛冈县', '县残联工作人员', [...countyRegistry, ...countyBenefits, '指标']],
+    ['townStaff', '石角镇', '镇(街)工作人员', ['残疾人信息', '新增残疾人', '证件到期', ...readBenefits, '指标']],
+    ['villageWorker', '', '村(社区)专职委员', ['残疾人信息', '证件到期', ...readBenefits, '指标']],
+    ['departmentUser', '佛冈县', '部门用户', ['残疾人信息', '证件到期', '政策参数', '指标']],
+    ['auditor', '佛冈县', '审计员', ['残疾人信息', '证件到期', ...readBenefits, '指标', '审计日志']],
   ] as const;
   for (const [role, org, roleName, links] of expectations) {
     it(`${role} signs in and sees their org unit, role and navigation`, async () => {

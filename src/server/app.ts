@@ -11,6 +11,7 @@ import { registerImportRoutes } from '../features/registry/import-routes.ts';
 import { registerWeb } from './plugins/web.ts';
 import { registerIndicatorRoutes } from '../features/indicators/routes.ts';
 import { registerServiceRoutes } from '../features/services/routes.ts';
+import { registerDepartmentListRoutes } from '../features/services/compare/routes.ts';
 import { registerRenewalRoutes } from '../features/renewals/routes.ts';
 
 z.config(z.locales.zhCN());
@@ -48,6 +49,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerWeb(app);
   await registerIndicatorRoutes(app, options.database);
   await registerServiceRoutes(app, options.database);
+  await registerDepartmentListRoutes(app, options.database);
   await registerRenewalRoutes(app, options.database);
   return app;
 }

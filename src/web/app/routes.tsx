@@ -64,6 +64,42 @@ export const router = createBrowserRouter([
           },
           { path: '/audit', ...page(() => import('../pages/audit/AuditPage.tsx').then((m) => ({ Component: m.AuditPage }))) },
           { path: '/imports', ...page(() => import('../pages/imports/ImportPage.tsx').then((m) => ({ Component: m.ImportPage }))) },
+          {
+            path: '/imports/departments',
+            ...page(() => import('../pages/departments/DepartmentsPage.tsx').then((m) => ({ Component: m.DepartmentsPage }))),
+          },
+          {
+            path: '/benefits/applications',
+            ...page(() => import('../pages/benefits/ApplicationsPage.tsx').then((m) => ({ Component: m.ApplicationsPage }))),
+          },
+          {
+            path: '/benefits/applications/:id',
+            ...page(() => import('../pages/benefits/ApplicationDetailPage.tsx').then((m) => ({ Component: m.ApplicationDetailPage }))),
+          },
+          {
+            path: '/benefits/gaps',
+            ...page(() => import('../pages/benefits/BenefitGapsPage.tsx').then((m) => ({ Component: m.BenefitGapsPage }))),
+          },
+          {
+            path: '/benefits/tasks',
+            ...page(() => import('../pages/benefits/TasksPage.tsx').then((m) => ({ Component: m.TasksPage }))),
+          },
+          {
+            path: '/policy/parameters',
+            ...page(() => import('../pages/benefits/ParametersPage.tsx').then((m) => ({ Component: m.ParametersPage }))),
+          },
+          {
+            path: '/benefits/rolls',
+            ...page(() => import('../pages/benefits/RollsPage.tsx').then((m) => ({ Component: m.RollsPage }))),
+          },
+          {
+            path: '/benefits/rolls/:id',
+            ...page(() => import('../pages/benefits/RollDetailPage.tsx').then((m) => ({ Component: m.RollDetailPage }))),
+          },
+          {
+            path: '/benefits/simulate',
+            ...page(() => import('../pages/benefits/SimulatePage.tsx').then((m) => ({ Component: m.SimulatePage }))),
+          },
           { path: '*', ...page(() => import('../pages/errors/NotFoundPage.tsx').then((m) => ({ Component: m.NotFoundPage }))) },
         ],
       },
