@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeE2e, expectAxeClean, expectAxeCleanBothModes, screenshot, setCareMode, signIn, useBrowser } from './support/browser.ts';
 
-describeE2e('indicator parameters: GDP growth and dibao standards per year', () => {
+describeE2e('indicator parameters: GDP growth per year', () => {
   const b = useBrowser();
 
   it('lets the county admin enter the 2025 GDP growth by keyboard, checked before saving', async () => {

@@ -1,14 +1,12 @@
 import type { Engine } from '../../db/connect.ts';
 import type { Day } from '../../domain/time/day.ts';
 import { monthStart, type OrgLevel, yearStart } from '../../domain/indicators/evaluate.ts';
+import type { EligibilityParams } from './eligibility-params.ts';
 import type { StatementFacts } from './statement-facts.ts';
 
 /** The administrator-set values an evaluation uses (indicator_parameter), null when not entered. */
 export type IndicatorParams = {
   gdpGrowth: number | null;
-  /** Monthly dibao standards in fen by hukou, for the income test of dibao eligibility. */
-  dibaoStandardUrbanFen: number | null;
-  dibaoStandardRuralFen: number | null;
 };
 
 /** What one evaluation is about: the year, the date it is evaluated on, and the parameters in force. */
@@ -20,6 +18,8 @@ export type EvalContext = {
   /** First day of the month of asOf. */
   monthStart: Day;
   params: IndicatorParams;
+  /** The benefit rules' parameters on asOf, for the eligibility of indicators 3–5. */
+  policy: EligibilityParams;
   /** The engine the SQL runs on: the same results, but each gets the grouping its planner handles best. */
   engine: Engine;
   /** The facts the conditions of the statement being built ask for (see statement-facts.ts). */
@@ -27,8 +27,14 @@ export type EvalContext = {
 };
 
 /** Builds the context for a year, evaluated on `asOf` (31 December of the year unless given). */
-export function evalContext(year: number, asOf: Day, params: IndicatorParams, engine: Engine = 'sqlite'): EvalContext {
-  return { year, asOf, yearStart: yearStart(year), monthStart: monthStart(asOf), params, engine };
+export function evalContext(
+  year: number,
+  asOf: Day,
+  params: IndicatorParams,
+  policy: EligibilityParams,
+  engine: Engine = 'sqlite',
+): EvalContext {
+  return { year, asOf, yearStart: yearStart(year), monthStart: monthStart(asOf), params, policy, engine };
 }
 
 /** An org unit the evaluation is restricted to, with its level (told by its code's length). */

@@ -17,8 +17,9 @@ const { county, shijiao, village, shuitou } = fixtureOrgs;
 const expected: Record<IndicatorKey, Record<string, Expect>> = {
   incomeGrowth: { [county]: [96_000, 90_000], [shijiao]: [110_000, 100_000], [village]: [110_000, 100_000], [shuitou]: [82_000, 80_000] },
   trainingCount: { [county]: [3, null], [shijiao]: [3, null], [village]: [3, null], [shuitou]: [0, null] },
-  dibaoInclusion: { [county]: [1, 2], [shijiao]: [1, 1], [village]: [1, 1], [shuitou]: [0, 1] },
-  livingSubsidyCoverage: { [county]: [2, 3], [shijiao]: [1, 2], [village]: [1, 2], [shuitou]: [1, 1] },
+  // P12 shares P0's dibao household; P10's 低保边缘 enrolment alone is no income test (no dibao standard entered).
+  dibaoInclusion: { [county]: [1, 2], [shijiao]: [1, 2], [village]: [1, 2], [shuitou]: [0, 0] },
+  livingSubsidyCoverage: { [county]: [2, 4], [shijiao]: [1, 3], [village]: [1, 3], [shuitou]: [1, 1] },
   nursingSubsidyCoverage: { [county]: [3, 5], [shijiao]: [2, 2], [village]: [2, 2], [shuitou]: [1, 3] },
   pensionInsuranceRate: { [county]: [5, 7], [shijiao]: [3, 4], [village]: [3, 4], [shuitou]: [2, 3] },
   medicalInsuranceRate: { [county]: [8, 11], [shijiao]: [4, 6], [village]: [4, 6], [shuitou]: [4, 5] },
@@ -94,7 +95,7 @@ describe.each(await availableEngines())('indicators on %s', (engine) => {
   it('measures each indicator alone exactly as all together (one statement shares the per-person facts)', async () => {
     const ctx = await contextFor(database, 2025);
     // With dibao standards too, so that the income test's survey column joins the shared facts.
-    const withStandards = { ...ctx, params: { ...ctx.params, dibaoStandardUrbanFen: 120_000, dibaoStandardRuralFen: 90_000 } };
+    const withStandards = { ...ctx, policy: { ...ctx.policy, dibaoStandardUrbanFen: 120_000, dibaoStandardRuralFen: 90_000 } };
     for (const c of [ctx, withStandards]) {
       const all = await computeIndicators(database.db, c, { code: county, level: 'county' });
       for (const def of indicatorDefinitions) {

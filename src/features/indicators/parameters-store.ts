@@ -15,9 +15,8 @@ export interface IndicatorParameterTable {
 /** The parameters an administrator may set, with their unit and meaning. */
 export const parameterCatalog = {
   gdpGrowth: { unit: 'fraction', description: '国内生产总值年增速（如 0.052 表示 5.2%），收入增速指标的比较基准' },
-  'dibaoStandard.urban': { unit: 'fen', description: '城镇低保标准（分/人/月），用于低保资格的收入测试' },
-  'dibaoStandard.rural': { unit: 'fen', description: '农村低保标准（分/人/月），用于低保资格的收入测试' },
 } as const;
+// Dibao standards are policy parameters (政策参数, dibao.standard.*): the indicators' eligibility reads the rules'.
 
 /** A parameter key. */
 export type ParameterKey = keyof typeof parameterCatalog;
@@ -43,11 +42,7 @@ export async function parametersFor(db: Kysely<DB>, year: number): Promise<Indic
     const found = rows.find((r) => r.key === key);
     return found ? Number(found.value) : null;
   };
-  return {
-    gdpGrowth: value('gdpGrowth'),
-    dibaoStandardUrbanFen: value('dibaoStandard.urban'),
-    dibaoStandardRuralFen: value('dibaoStandard.rural'),
-  };
+  return { gdpGrowth: value('gdpGrowth') };
 }
 
 /** Sets (inserts or replaces) one parameter value for a year, with its source. */

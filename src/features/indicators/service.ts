@@ -5,6 +5,8 @@ import type { OrgLevel } from '../../domain/indicators/evaluate.ts';
 import { type Day, yearEnd } from '../../domain/time/day.ts';
 import { assertCan, type Scope } from '../access/scope.ts';
 import { computeIndicators, type IndicatorTallies } from './compute.ts';
+import { loadParamSet } from '../benefits/param-store.ts';
+import { eligibilityParams } from './eligibility-params.ts';
 import { type EvalContext, evalContext } from './eval-context.ts';
 import { childUnits, type OrgUnitRef, resolveOrg } from './org-scope.ts';
 import { parametersFor } from './parameters-store.ts';
@@ -12,7 +14,9 @@ import { presentIndicator } from './present.ts';
 
 /** The evaluation context of a year: 31 December unless another date is asked for. */
 export async function contextFor(database: Database, year: number, asOf?: Day): Promise<EvalContext> {
-  return evalContext(year, asOf ?? yearEnd(year), await parametersFor(database.db, year), database.engine);
+  const day = asOf ?? yearEnd(year);
+  const policy = eligibilityParams(await loadParamSet(database), day);
+  return evalContext(year, day, await parametersFor(database.db, year), policy, database.engine);
 }
 
 /** Presents every indicator of one org code from computed tallies. */

@@ -13,6 +13,8 @@ export type StatementFacts = {
   survey: boolean;
   enrolment: FactTable;
   service: FactTable;
+  /** Further joins by alias (each added once), e.g. the household's enrolments of the eligibility rules. */
+  joins: Map<string, RawBuilder<unknown>>;
 };
 
 /** The predicates asked of one table, by key, and what every one of them requires of a row. */
@@ -27,7 +29,7 @@ function factTable(): FactTable {
 
 /** The context of ONE statement, collecting the facts its conditions ask for (`joinsOf` adds them to FROM). */
 export function statementContext(ctx: EvalContext): EvalContext {
-  return { ...ctx, facts: { survey: false, enrolment: factTable(), service: factTable() } };
+  return { ...ctx, facts: { survey: false, enrolment: factTable(), service: factTable(), joins: new Map() } };
 }
 
 function factsOf(ctx: EvalContext): StatementFacts {
@@ -65,6 +67,13 @@ function flagColumns(flags: Map<string, RawBuilder<boolean>>): RawBuilder<unknow
   return sql.join([...flags.values()].map((p, i) => sql`max(case when ${p} then 1 else 0 end) as ${sql.raw(`f${i}`)}`));
 }
 
+/** Adds a join (once per alias) to the statement; returns the alias to refer to its columns. */
+export function namedJoin(ctx: EvalContext, alias: string, join: RawBuilder<unknown>): RawBuilder<unknown> {
+  const joins = factsOf(ctx).joins;
+  if (!joins.has(alias)) joins.set(alias, join);
+  return sql.raw(alias);
+}
+
 /** The joins a statement's conditions asked for; call after compiling them. */
 export function joinsOf(ctx: EvalContext): RawBuilder<unknown> {
   const facts = factsOf(ctx);
@@ -84,6 +93,7 @@ export function joinsOf(ctx: EvalContext): RawBuilder<unknown> {
       where s.kind in (${list([...v.kinds])}) and s.start_date <= ${ctx.asOf} and coalesce(s.end_date, s.start_date) >= ${v.from}
       group by s.person_id) sf on sf.person_id = person.id`);
   }
+  joins.push(...facts.joins.values());
   return joins.length > 0 ? sql.join(joins, sql` `) : sql``;
 }
 

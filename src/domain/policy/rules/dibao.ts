@@ -55,10 +55,13 @@ function singlePerson2021(day: Day, f: PersonFacts, std: Standard, p: ParamSet):
   return allOf('SINGLE_PERSON', sources.dibao2021, parts, ['按单人户纳入低保', '不符合单人户条件']);
 }
 
+/** The day the 2021 single-person rule replaces the 2012 one (民发〔2021〕57号 (check)). */
+export const singlePerson2021From: Day = '2021-07-01';
+
 /** The single-person rule by date (民发〔2012〕220号, then 民发〔2021〕57号 from 2021-07-01 (check)). */
 export const singlePersonHousehold = byDate<[PersonFacts, Standard, ParamSet]>([
   { from: '2012-12-01', evaluate: singlePerson2012 },
-  { from: '2021-07-01', evaluate: singlePerson2021 },
+  { from: singlePerson2021From, evaluate: singlePerson2021 },
 ]);
 
 function amountOf(d: { single: Condition; household: Condition }, f: PersonFacts, std: Standard): { fen: number | null; reason?: Reason } {

@@ -35,6 +35,9 @@ export function IndicatorParametersPage() {
         <Link to="/indicators">{t('indicatorParams.back')}</Link>
       </p>
       <p>{t('indicatorParams.intro')}</p>
+      <p>
+        {t('indicatorParams.dibaoMoved')} <Link to="/policy/parameters">{t('indicatorParams.dibaoLink')}</Link>
+      </p>
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert error={params.error} />
       {params.isPending && <Spin />}

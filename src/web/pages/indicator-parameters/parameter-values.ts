@@ -1,28 +1,28 @@
 /** The indicator parameters an administrator sets (src/features/indicators/parameters-store.ts). */
-export const parameterKeys = ['gdpGrowth', 'dibaoStandard.urban', 'dibaoStandard.rural'] as const;
+// Dibao standards are policy parameters now (/policy/parameters): the indicators' eligibility reads the rules'.
+export const parameterKeys = ['gdpGrowth'] as const;
 /** One of them. */
 export type ParameterKey = (typeof parameterKeys)[number];
 
 /** A stored value (GET /api/v1/indicators/parameters). */
 export type ParameterEntry = { key: string; year: number; value: number; source: string; enteredBy: string; enteredAt: string };
 
-/** GDP growth is stored as a fraction and shown in percent; dibao standards are stored in fen and shown in yuan. */
-export function shownValue(key: string, value: number): string {
-  return key === 'gdpGrowth' ? `${round(value * 100, 2)}%` : `${round(value / 100, 2)}`;
+/** GDP growth is stored as a fraction and shown in percent. */
+export function shownValue(_key: ParameterKey, value: number): string {
+  return `${round(value * 100, 2)}%`;
 }
 
-/** The stored value of what the form holds (percent or yuan), or null when the text is not a number. */
-export function storedValue(key: string, text: string): number | null {
+/** The stored value of what the form holds (percent), or null when the text is not a number. */
+export function storedValue(_key: ParameterKey, text: string): number | null {
   const t = text.trim().replace(/%$/, '');
   if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
-  const n = Number(t);
-  return key === 'gdpGrowth' ? round(n / 100, 6) : Math.round(n * 100);
+  return round(Number(t) / 100, 6);
 }
 
 /** The text the form starts from for a stored value. */
-export function formValue(key: string, value: number | undefined): string {
+export function formValue(_key: ParameterKey, value: number | undefined): string {
   if (value === undefined) return '';
-  return key === 'gdpGrowth' ? String(round(value * 100, 4)) : String(round(value / 100, 2));
+  return String(round(value * 100, 4));
 }
 
 function round(n: number, digits: number): number {
