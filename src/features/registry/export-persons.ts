@@ -71,7 +71,7 @@ async function* exportRows(database: Database, scope: Scope, options: ExportOpti
     let q = exportQuery(database.db)
       .where((eb) => personInScope(scope, eb))
       .where('person.id', '>', after);
-    if (options.search) q = applyPersonFilters(q, { limit: 1, ...options.search }, options.today);
+    if (options.search) q = applyPersonFilters(q, { limit: 1, ...options.search }, options.today, database.engine === 'postgres');
     const rows = await q.orderBy('person.id').limit(2000).execute();
     for (const r of rows) yield toCells(r, options.full);
     if (rows.length < 2000) return;

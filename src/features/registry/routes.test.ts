@@ -132,6 +132,11 @@ describe.each(await availableEngines())('person endpoints on %s', (engine) => {
     expect(byCert.json().items).toHaveLength(1);
     const byName = await call('countyStaff', 'POST', '/api/v1/persons/search', { q: '测试' });
     expect(byName.json().items).toHaveLength(4);
+    // LIKE wildcards in the text are literal (PostgreSQL searches names with LIKE).
+    for (const q of ['测%', '测_', '_试', '测\\']) {
+      const literal = await call('countyStaff', 'POST', '/api/v1/persons/search', { q });
+      expect(literal.json().items, q).toHaveLength(0);
+    }
   });
 
   it('pages with an opaque cursor', async () => {

@@ -3,6 +3,7 @@ import type { PersonSearch } from '../../contracts/persons.ts';
 import type { DB } from '../../db/tables.ts';
 import { addDays, addYears, type Day } from '../../domain/time/day.ts';
 import { normaliseIdNumber } from '../../domain/identity/id-number.ts';
+import { isPostgres } from '../access/audit-append.ts';
 import { personInScope } from '../access/scope-query.ts';
 import type { Scope } from '../access/scope.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -40,8 +41,19 @@ type ListQuery = ReturnType<typeof personListQuery>;
 /** Code point after every other: `name < prefix + top` bounds a prefix range on binary-collated text. */
 const top = '\u{10FFFF}';
 
-/** Adds the search filters (not scope, not paging) to a person query. */
-export function applyPersonFilters<Q extends ListQuery>(qb: Q, search: PersonSearch, today: Day): Q {
+/**
+ * The name starts with `text`. SQLite: a code-point range on the binary-collated index. PostgreSQL: LIKE, from which
+ * the planner derives the same range on the "C"-collated index AND a row estimate from the histogram; it estimated
+ * the bare range on Chinese names at ~14 rows (9,139 real for 温 at 1M persons) and chose a bitmap scan plus a sort
+ * of every match, 100 ms, instead of reading the first 51 in index order, under 1 ms.
+ */
+function nameStartsWith(q: ListQuery, text: string, postgres: boolean): ListQuery {
+  if (postgres) return q.where('person.name', 'like', `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return q.where('person.name', '>=', text).where('person.name', '<', `${text}${top}`);
+}
+
+/** Adds the search filters (not scope, not paging) to a person query; `postgres` picks the name-prefix form (nameStartsWith). */
+export function applyPersonFilters<Q extends ListQuery>(qb: Q, search: PersonSearch, today: Day, postgres: boolean): Q {
   let q = qb as ListQuery;
   const text = search.q?.trim();
   if (text) {
@@ -50,8 +62,9 @@ export function applyPersonFilters<Q extends ListQuery>(qb: Q, search: PersonSea
     // A certificate number is the ID number + 2 digits: find it through the ID-number index.
     else if (/^\d{17}[\dX]\d\d$/.test(id))
       q = q.where('person.id_number', '=', id.slice(0, 18)).where('person.certificate_number', '=', id);
+    // ID numbers are digits under the default collation on PostgreSQL (no LIKE index): the range it estimates well.
     else if (/^\d{6,17}$/.test(id)) q = q.where('person.id_number', '>=', id).where('person.id_number', '<', `${id}${top}`);
-    else q = q.where('person.name', '>=', text).where('person.name', '<', `${text}${top}`);
+    else q = nameStartsWith(q, text, postgres);
   }
   if (search.town) q = q.where('person.town_code', '=', search.town);
   if (search.village) q = q.where('person.village_code', '=', search.village);
@@ -71,6 +84,7 @@ export async function searchPersonRows(db: Kysely<DB>, scope: Scope, search: Per
     personListQuery(db).where((eb) => personInScope(scope, eb)),
     search,
     today,
+    isPostgres(db),
   );
   if (search.cursor) {
     const after = decodeCursor(search.cursor);
