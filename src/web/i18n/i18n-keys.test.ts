@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { errorCatalog } from '../../contracts/errors.ts';
 import { type Messages, messages } from './messages.ts';
 
 type Tree = Messages;
@@ -25,6 +26,12 @@ describe('web i18n', () => {
   it('has every key in both zh-CN and en', () => {
     expect([...zh].filter((k) => !english.has(k))).toEqual([]);
     expect([...english].filter((k) => !zh.has(k))).toEqual([]);
+  });
+
+  it('translates every error code the server can answer with (ErrorAlert shows errors.<code>)', () => {
+    const codes = Object.keys(errorCatalog);
+    expect(codes.filter((c) => !zh.has(`errors.${c}`))).toEqual([]);
+    expect(codes.filter((c) => !english.has(`errors.${c}`))).toEqual([]);
   });
 
   it('defines every literal key the code passes to t()', () => {
