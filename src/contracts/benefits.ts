@@ -54,6 +54,8 @@ export const TaskQuerySchema = z.object({
   status: z.enum(['open', 'done']).optional(),
   program: ProgramSchema.optional(),
   kind: z.enum(['stopReview', 'eligibleNotReceiving', 'receivingNotEligible']).optional(),
+  /** `me`: only the tasks assigned to the signed-in user. */
+  assignee: z.enum(['me']).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 

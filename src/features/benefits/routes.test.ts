@@ -191,6 +191,11 @@ describe.each(await availableEngines())('benefits endpoints on %s', (engine) => 
       assignedTo: fx.users.get('townStaff'),
     });
     expect(assigned.json()).toEqual({ id: t.id, version: 2 });
+    // "Mine" is filtered by the server: the town worker's assigned task only, nobody else's.
+    const mine = (await call('townStaff', 'GET', '/api/v1/benefits/tasks?assignee=me')).json().items;
+    expect(mine.map((m: { id: number }) => m.id)).toEqual([t.id]);
+    expect((await call('countyStaff', 'GET', '/api/v1/benefits/tasks?assignee=me')).json().items).toEqual([]);
+    expect((await call('townStaff', 'GET', '/api/v1/benefits/tasks?assignee=someone')).statusCode).toBe(400);
     expect((await call('townStaff', 'PATCH', `/api/v1/benefits/tasks/${t.id}`, { version: 1, status: 'done' })).statusCode).toBe(409);
     const gapTasks = await call('countyStaff', 'POST', '/api/v1/benefits/gaps/tasks', {
       program: 'nursingSubsidy',

@@ -64,7 +64,11 @@ export async function openTasks(
 }
 
 /** Tasks in the scope, newest first, with the person masked. */
-export async function listTasks(database: Database, scope: Scope, q: { status?: string; program?: string; kind?: string; limit: number }) {
+export async function listTasks(
+  database: Database,
+  scope: Scope,
+  q: { status?: string; program?: string; kind?: string; assignee?: 'me'; limit: number },
+) {
   assertBenefit(scope, 'benefit.read');
   let query = benefitsDb(database)
     .selectFrom('benefit_task')
@@ -90,6 +94,7 @@ export async function listTasks(database: Database, scope: Scope, q: { status?: 
   if (q.status) query = query.where('benefit_task.status', '=', q.status);
   if (q.program) query = query.where('benefit_task.program', '=', q.program);
   if (q.kind) query = query.where('benefit_task.kind', '=', q.kind);
+  if (q.assignee === 'me') query = query.where('benefit_task.assigned_to', '=', scope.username);
   const rows = await query.orderBy('benefit_task.id', 'desc').limit(q.limit).execute();
   return {
     items: rows.map((r) => ({

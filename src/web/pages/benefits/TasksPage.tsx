@@ -30,12 +30,13 @@ export function TasksPage() {
   const [editing, setEditing] = useState<BenefitTask | null>(null);
   const [done, setDone] = useState('');
   const query = useQuery({
-    queryKey: ['benefit-tasks', filters.status, filters.program],
-    queryFn: () =>
-      api<{ items: BenefitTask[] }>(`/api/v1/benefits/tasks?${queryOf({ status: filters.status, program: filters.program, limit: 1000 })}`),
+    queryKey: ['benefit-tasks', filters.whose, filters.status, filters.program],
+    queryFn: () => {
+      const q = { assignee: filters.whose === 'mine' ? 'me' : '', status: filters.status, program: filters.program, limit: 1000 };
+      return api<{ items: BenefitTask[] }>(`/api/v1/benefits/tasks?${queryOf(q)}`);
+    },
   });
-  // The API lists the org unit's tasks; "mine" narrows them to those assigned to the signed-in user.
-  const items = (query.data?.items ?? []).filter((task) => filters.whose === 'unit' || task.assignedTo === user?.username);
+  const items = query.data?.items ?? [];
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setFilters(form);
