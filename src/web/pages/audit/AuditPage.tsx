@@ -6,12 +6,13 @@ import { api } from '../../api.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { type AuditFilters, type AuditItem, auditQuery, detailsText, emptyAuditFilters } from './audit-api.ts';
 import './audit.css';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const pageSize = 50;
 
@@ -84,13 +85,7 @@ export function AuditPage() {
       {query.isPending && <Spin />}
       {query.isSuccess && items.length === 0 && <Empty description={t('audit.none')} />}
       {items.length > 0 && <AuditTable items={items} />}
-      {query.hasNextPage && (
-        <div className="load-more">
-          <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {t('search.loadMore')}
-          </Button>
-        </div>
-      )}
+      <LoadMore query={query} />
     </>
   );
 }
@@ -99,40 +94,35 @@ function AuditTable({ items }: { items: AuditItem[] }) {
   const { t } = useTranslation();
   const caption = t('audit.caption');
   return (
-    <ScrollRegion label={caption}>
-      <table className="data-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.at')}</th>
-            <th scope="col">{t('audit.username')}</th>
-            <th scope="col">{t('audit.role')}</th>
-            <th scope="col">{t('audit.ip')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.target')}</th>
-            <th scope="col">{t('audit.outcome')}</th>
-            <th scope="col">{t('audit.details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((i) => (
-            <tr key={i.id}>
-              <th scope="row">{i.at.replace('T', ' ').slice(0, 19)}</th>
-              <td>{i.username}</td>
-              <td>{i.role ? t(`roles.${i.role}`, { defaultValue: i.role }) : '—'}</td>
-              <td>{i.ip ?? '—'}</td>
-              <td>
-                <code>{i.action}</code>
-              </td>
-              <td>{i.targetType ? `${i.targetType} ${i.targetId ?? ''}` : '—'}</td>
-              <td className={i.outcome === 'success' ? undefined : 'audit-not-ok'}>
-                {t(`audit.outcomes.${i.outcome}`, { defaultValue: i.outcome })}
-              </td>
-              <td className="audit-details">{detailsText(i.details)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={caption}
+      headers={[
+        t('audit.at'),
+        t('audit.username'),
+        t('audit.role'),
+        t('audit.ip'),
+        t('audit.action'),
+        t('audit.target'),
+        t('audit.outcome'),
+        t('audit.details'),
+      ]}
+    >
+      {items.map((i) => (
+        <tr key={i.id}>
+          <th scope="row">{i.at.replace('T', ' ').slice(0, 19)}</th>
+          <td>{i.username}</td>
+          <td>{i.role ? t(`roles.${i.role}`, { defaultValue: i.role }) : '—'}</td>
+          <td>{i.ip ?? '—'}</td>
+          <td>
+            <code>{i.action}</code>
+          </td>
+          <td>{i.targetType ? `${i.targetType} ${i.targetId ?? ''}` : '—'}</td>
+          <td className={i.outcome === 'success' ? undefined : 'audit-not-ok'}>
+            {t(`audit.outcomes.${i.outcome}`, { defaultValue: i.outcome })}
+          </td>
+          <td className="audit-details">{detailsText(i.details)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

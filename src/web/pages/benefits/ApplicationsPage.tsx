@@ -9,7 +9,6 @@ import { useUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { MaskedNumber } from '../../components/MaskedNumber.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { orgOptions, townsOf, useOrgTree } from '../registry/org-units.ts';
@@ -18,6 +17,8 @@ import { NewApplicationForm } from './NewApplicationForm.tsx';
 import { programOptions, statusOptions } from './options.ts';
 import { TimeLimit } from './TimeLimit.tsx';
 import './workflow.css';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const pageSize = 50;
 type Filters = { program: string; status: string; town: string };
@@ -102,51 +103,40 @@ export function ApplicationsPage() {
       {query.isPending && <Spin />}
       {query.isSuccess && items.length === 0 && <Empty description={t('benefits.applications.none')} />}
       {items.length > 0 && (
-        <ScrollRegion labelledBy="applications-caption">
-          <table className="data-table">
-            <caption id="applications-caption">{t('benefits.applications.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('benefits.person')}</th>
-                <th scope="col">{t('benefits.idNumber')}</th>
-                <th scope="col">{t('benefits.program.label')}</th>
-                <th scope="col">{t('benefits.appliedOn')}</th>
-                <th scope="col">{t('benefits.town')}</th>
-                <th scope="col">{t('benefits.status.label')}</th>
-                <th scope="col">{t('benefits.step.label')}</th>
-                <th scope="col">{t('benefits.timeLimit.label')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    <Link to={`/benefits/applications/${a.id}`}>{t('benefits.applications.open', { name: a.name, id: a.id })}</Link>
-                  </th>
-                  <td>
-                    <MaskedNumber value={a.idNumber} />
-                  </td>
-                  <td>{t(`benefits.program.${a.program}`)}</td>
-                  <td>{a.appliedOn}</td>
-                  <td>{names.get(a.town) ?? a.town}</td>
-                  <td>{t(`benefits.status.${a.status}`)}</td>
-                  <td>{a.step ? t(`benefits.step.${a.step}`) : '—'}</td>
-                  <td>
-                    <TimeLimit dueOn={a.dueOn} overdue={a.overdue} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          caption={t('benefits.applications.caption')}
+          headers={[
+            t('benefits.person'),
+            t('benefits.idNumber'),
+            t('benefits.program.label'),
+            t('benefits.appliedOn'),
+            t('benefits.town'),
+            t('benefits.status.label'),
+            t('benefits.step.label'),
+            t('benefits.timeLimit.label'),
+          ]}
+        >
+          {items.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                <Link to={`/benefits/applications/${a.id}`}>{t('benefits.applications.open', { name: a.name, id: a.id })}</Link>
+              </th>
+              <td>
+                <MaskedNumber value={a.idNumber} />
+              </td>
+              <td>{t(`benefits.program.${a.program}`)}</td>
+              <td>{a.appliedOn}</td>
+              <td>{names.get(a.town) ?? a.town}</td>
+              <td>{t(`benefits.status.${a.status}`)}</td>
+              <td>{a.step ? t(`benefits.step.${a.step}`) : '—'}</td>
+              <td>
+                <TimeLimit dueOn={a.dueOn} overdue={a.overdue} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {query.hasNextPage && (
-        <div className="load-more">
-          <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {t('benefits.loadMore')}
-          </Button>
-        </div>
-      )}
+      <LoadMore query={query} label={t('benefits.loadMore')} />
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { DownloadButton } from '../../components/DownloadButton.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { DisagreementTable } from './DisagreementTable.tsx';
 import { RowsTable } from './RowsTable.tsx';
 import { groupsOf, type ListComparison } from './department-api.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 // Rows naming nobody in scope have their own group; the errors table lists the other problems.
 const unmatchedCodes = new Set(['PERSON_UNKNOWN', 'OUT_OF_SCOPE']);
@@ -39,27 +39,18 @@ export function ComparisonView({ comparison }: { comparison: ListComparison }) {
       {errors.length > 0 && (
         <section aria-labelledby="group-errors" className="panel">
           <h2 id="group-errors">{t('departments.groups.errors', { count: errors.length })}</h2>
-          <ScrollRegion labelledBy="caption-errors">
-            <table className="data-table">
-              <caption id="caption-errors">{t('departments.errorsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('departments.columns.row')}</th>
-                  <th scope="col">{t('departments.columns.column')}</th>
-                  <th scope="col">{t('departments.columns.problem')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {errors.map((e) => (
-                  <tr key={`${e.row}-${e.column}-${e.code}`}>
-                    <td>{e.row}</td>
-                    <td>{e.column}</td>
-                    <td>{t(`errors.${e.code}`, { defaultValue: e.message })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            caption={t('departments.errorsCaption')}
+            headers={[t('departments.columns.row'), t('departments.columns.column'), t('departments.columns.problem')]}
+          >
+            {errors.map((e) => (
+              <tr key={`${e.row}-${e.column}-${e.code}`}>
+                <td>{e.row}</td>
+                <td>{e.column}</td>
+                <td>{t(`errors.${e.code}`, { defaultValue: e.message })}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       )}
       {groups.map((g) => (

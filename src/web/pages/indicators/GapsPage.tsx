@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Empty, Spin } from 'antd';
+import { Empty, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { IndicatorKeySchema } from '../../../contracts/indicators.ts';
@@ -10,10 +10,11 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { MaskedNumber } from '../../components/MaskedNumber.tsx';
 import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { type GapPage, parseIndicatorKey, parseOrg, parseYear, useIndicatorName, useIndicators, yearOrgQuery } from './indicator-api.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const pageSize = 50;
 
@@ -58,47 +59,36 @@ export function GapsPage() {
       {query.isPending && <Spin />}
       {query.isSuccess && items.length === 0 && <Empty description={t('gaps.none')} />}
       {items.length > 0 && (
-        <ScrollRegion label={caption}>
-          <table className="data-table">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('person.name')}</th>
-                <th scope="col">{t('person.idNumber')}</th>
-                <th scope="col">{t('person.town')}</th>
-                <th scope="col">{t('person.village')}</th>
-                <th scope="col">{t('person.category')}</th>
-                <th scope="col">{t('person.level')}</th>
-                <th scope="col">{t('gaps.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <Link to={`/persons/${p.id}`}>{p.name}</Link>
-                  </th>
-                  <td>
-                    <MaskedNumber value={p.idNumber} />
-                  </td>
-                  <td>{p.townName}</td>
-                  <td>{p.villageName ?? '—'}</td>
-                  <td>{t(`category.${p.category}`, { defaultValue: p.category })}</td>
-                  <td>{t(`level.${p.level}`, { defaultValue: String(p.level) })}</td>
-                  <td>{p.reason.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          caption={caption}
+          headers={[
+            t('person.name'),
+            t('person.idNumber'),
+            t('person.town'),
+            t('person.village'),
+            t('person.category'),
+            t('person.level'),
+            t('gaps.reason'),
+          ]}
+        >
+          {items.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">
+                <Link to={`/persons/${p.id}`}>{p.name}</Link>
+              </th>
+              <td>
+                <MaskedNumber value={p.idNumber} />
+              </td>
+              <td>{p.townName}</td>
+              <td>{p.villageName ?? '—'}</td>
+              <td>{t(`category.${p.category}`, { defaultValue: p.category })}</td>
+              <td>{t(`level.${p.level}`, { defaultValue: String(p.level) })}</td>
+              <td>{p.reason.message}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {query.hasNextPage && (
-        <div className="load-more">
-          <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {t('search.loadMore')}
-          </Button>
-        </div>
-      )}
+      <LoadMore query={query} />
     </>
   );
 }

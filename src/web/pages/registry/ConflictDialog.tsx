@@ -5,7 +5,7 @@ import type { PersonDetail } from '../../../contracts/persons.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import type { SubmitResult } from './PersonForm.tsx';
 import { valuesOf } from './person-form-values.ts';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 /**
  * 409 VERSION_CONFLICT: someone else saved the record after it was read. Shows the user's changes beside the saved
@@ -61,27 +61,15 @@ export function ConflictDialog(props: {
     >
       <p>{t('conflict.body', { who: '', version: props.current.version })}</p>
       <ErrorAlert error={error} />
-      <ScrollRegion labelledBy="conflict-caption">
-        <table className="data-table">
-          <caption id="conflict-caption">{t('conflict.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('conflict.field')}</th>
-              <th scope="col">{t('conflict.mine')}</th>
-              <th scope="col">{t('conflict.theirs')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(props.mine).map(([field, value]) => (
-              <tr key={field}>
-                <th scope="row">{t(`person.${field}`)}</th>
-                <td>{display(field, value)}</td>
-                <td>{display(field, field in masked ? masked[field] : saved[field])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable caption={t('conflict.caption')} headers={[t('conflict.field'), t('conflict.mine'), t('conflict.theirs')]}>
+        {Object.entries(props.mine).map(([field, value]) => (
+          <tr key={field}>
+            <th scope="row">{t(`person.${field}`)}</th>
+            <td>{display(field, value)}</td>
+            <td>{display(field, field in masked ? masked[field] : saved[field])}</td>
+          </tr>
+        ))}
+      </DataTable>
     </Modal>
   );
 }

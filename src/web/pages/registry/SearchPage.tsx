@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Empty, Spin } from 'antd';
+import { Empty, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,6 +15,7 @@ import { ageBands } from './labels.ts';
 import { PersonTable } from './PersonTable.tsx';
 import { SearchFilters } from './SearchFilters.tsx';
 import { rememberedSearch, rememberSearch, type SearchForm, toFilters } from './search-state.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 
 type Page = { items: PersonSummary[]; nextCursor: string | null };
 const pageSize = 50;
@@ -61,13 +62,7 @@ export function SearchPage() {
       {query.isPending && <Spin />}
       {query.isSuccess && items.length === 0 && <Empty description={t('search.none')} />}
       {items.length > 0 && <PersonTable items={items} caption={t('search.caption')} />}
-      {query.hasNextPage && (
-        <div className="load-more">
-          <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {t('search.loadMore')}
-          </Button>
-        </div>
-      )}
+      <LoadMore query={query} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Empty, Spin } from 'antd';
+import { Empty, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,12 +11,13 @@ import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { MaskedNumber } from '../../components/MaskedNumber.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { orgOptions, townsOf, useOrgTree } from '../registry/org-units.ts';
 import { type RenewalFilters, type RenewalPage, renewalQuery, windows } from './renewal-api.ts';
 import './renewals.css';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const pageSize = 50;
 
@@ -94,13 +95,7 @@ export function RenewalsPage() {
       {first && first.byTown.length > 0 && <TownCounts page={first} />}
       {query.isSuccess && items.length === 0 && <Empty description={t('renewals.none')} />}
       {items.length > 0 && <RenewalTable items={items} />}
-      {query.hasNextPage && (
-        <div className="load-more">
-          <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {t('search.loadMore')}
-          </Button>
-        </div>
-      )}
+      <LoadMore query={query} />
     </>
   );
 }
@@ -110,34 +105,25 @@ function TownCounts({ page }: { page: RenewalPage }) {
   const { t } = useTranslation();
   const caption = t('renewals.byTownCaption', { days: page.within, date: page.date });
   return (
-    <ScrollRegion label={caption}>
-      <table className="data-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('person.town')}</th>
-            <th scope="col">{t('renewals.expired')}</th>
-            <th scope="col">{t('renewals.dueSoon')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.byTown.map((town) => (
-            <tr key={town.code}>
-              <th scope="row">{town.name}</th>
-              <td>{town.expired}</td>
-              <td>{town.dueSoon}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('renewals.total')}</th>
-            <td>{page.counts.expired}</td>
-            <td>{page.counts.dueSoon}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={caption}
+      headers={[t('person.town'), t('renewals.expired'), t('renewals.dueSoon')]}
+      footer={
+        <tr>
+          <th scope="row">{t('renewals.total')}</th>
+          <td>{page.counts.expired}</td>
+          <td>{page.counts.dueSoon}</td>
+        </tr>
+      }
+    >
+      {page.byTown.map((town) => (
+        <tr key={town.code}>
+          <th scope="row">{town.name}</th>
+          <td>{town.expired}</td>
+          <td>{town.dueSoon}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -146,48 +132,43 @@ function RenewalTable({ items }: { items: RenewalPage['items'] }) {
   const { t } = useTranslation();
   const caption = t('renewals.listCaption');
   return (
-    <ScrollRegion label={caption}>
-      <table className="data-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('person.name')}</th>
-            <th scope="col">{t('person.idNumber')}</th>
-            <th scope="col">{t('person.town')}</th>
-            <th scope="col">{t('person.village')}</th>
-            <th scope="col">{t('renewals.validUntil')}</th>
-            <th scope="col">{t('renewals.state')}</th>
-            <th scope="col">{t('renewals.benefits')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((p) => (
-            <tr key={p.personId}>
-              <th scope="row">
-                <Link to={`/persons/${p.personId}`}>{p.name}</Link>
-              </th>
-              <td>
-                <MaskedNumber value={p.idNumber} />
-              </td>
-              <td>{p.town.name}</td>
-              <td>{p.village?.name ?? '—'}</td>
-              <td>{p.validUntil}</td>
-              <td>
-                {p.state === 'expired' ? (
-                  <span className="renewal-expired">
-                    <ExclamationCircleOutlined aria-hidden /> {t('renewals.expiredDays', { count: -p.daysLeft })}
-                  </span>
-                ) : (
-                  <span>
-                    <ClockCircleOutlined aria-hidden /> {t('renewals.daysLeft', { count: p.daysLeft })}
-                  </span>
-                )}
-              </td>
-              <td>{p.benefits.length > 0 ? p.benefits.map((b) => t(`renewals.program.${b}`, { defaultValue: b })).join('、') : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={caption}
+      headers={[
+        t('person.name'),
+        t('person.idNumber'),
+        t('person.town'),
+        t('person.village'),
+        t('renewals.validUntil'),
+        t('renewals.state'),
+        t('renewals.benefits'),
+      ]}
+    >
+      {items.map((p) => (
+        <tr key={p.personId}>
+          <th scope="row">
+            <Link to={`/persons/${p.personId}`}>{p.name}</Link>
+          </th>
+          <td>
+            <MaskedNumber value={p.idNumber} />
+          </td>
+          <td>{p.town.name}</td>
+          <td>{p.village?.name ?? '—'}</td>
+          <td>{p.validUntil}</td>
+          <td>
+            {p.state === 'expired' ? (
+              <span className="renewal-expired">
+                <ExclamationCircleOutlined aria-hidden /> {t('renewals.expiredDays', { count: -p.daysLeft })}
+              </span>
+            ) : (
+              <span>
+                <ClockCircleOutlined aria-hidden /> {t('renewals.daysLeft', { count: p.daysLeft })}
+              </span>
+            )}
+          </td>
+          <td>{p.benefits.length > 0 ? p.benefits.map((b) => t(`renewals.program.${b}`, { defaultValue: b })).join('、') : '—'}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -15,6 +15,7 @@ import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { personIdOf, usePerson } from '../registry/person-api.ts';
 import { ServiceAddForm } from './ServiceAddForm.tsx';
 import { ServiceStatusDialog } from './ServiceStatusDialog.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 /** 服务记录: every service given to one person (rehab, devices, training, school, jobs, insurance, home modification) and the programmes enrolled in. */
 export function ServicesPage() {
@@ -143,30 +144,19 @@ function EnrolmentTable({ items }: { items: Enrolment[] }) {
   const caption = t('services.enrolmentsCaption');
   if (items.length === 0) return <p>{t('services.noEnrolments')}</p>;
   return (
-    <ScrollRegion label={caption}>
-      <table className="data-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('services.program')}</th>
-            <th scope="col">{t('services.startDate')}</th>
-            <th scope="col">{t('services.endDate')}</th>
-            <th scope="col">{t('services.monthly')}</th>
-            <th scope="col">{t('services.source')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((e) => (
-            <tr key={e.id}>
-              <th scope="row">{t(`renewals.program.${e.program}`, { defaultValue: e.program })}</th>
-              <td>{e.startDate}</td>
-              <td>{e.endDate ?? t('services.ongoing')}</td>
-              <td>{yuan(e.monthlyAmountFen)}</td>
-              <td>{e.source}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={caption}
+      headers={[t('services.program'), t('services.startDate'), t('services.endDate'), t('services.monthly'), t('services.source')]}
+    >
+      {items.map((e) => (
+        <tr key={e.id}>
+          <th scope="row">{t(`renewals.program.${e.program}`, { defaultValue: e.program })}</th>
+          <td>{e.startDate}</td>
+          <td>{e.endDate ?? t('services.ongoing')}</td>
+          <td>{yuan(e.monthlyAmountFen)}</td>
+          <td>{e.source}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

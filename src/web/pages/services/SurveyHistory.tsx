@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SurveyRecord } from '../../../contracts/survey.ts';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { formOf } from './survey-values.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 /** The superseded answers of a year, newest first: who changed what, so that corrections stay visible. */
 export function SurveyHistory({ year, rows }: { year: number; rows: SurveyRecord[] }) {
@@ -16,32 +16,19 @@ export function SurveyHistory({ year, rows }: { year: number; rows: SurveyRecord
   const answerText = (k: string, v: string) =>
     v === 'yes' ? t('survey.yes') : v === 'no' ? t('survey.no') : k === 'incomePerCapita' ? v : t(`survey.a.${k}.${v}`);
   return (
-    <ScrollRegion label={caption}>
-      <table className="data-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('survey.versionCol')}</th>
-            <th scope="col">{t('survey.recorded')}</th>
-            <th scope="col">{t('survey.superseded')}</th>
-            <th scope="col">{t('survey.answersCol')}</th>
+    <DataTable caption={caption} headers={[t('survey.versionCol'), t('survey.recorded'), t('survey.superseded'), t('survey.answersCol')]}>
+      {[...rows]
+        .sort((a, b) => b.version - a.version)
+        .map((r) => (
+          <tr key={r.version}>
+            <th scope="row">{r.version}</th>
+            <td>
+              {r.recordedAt.slice(0, 10)} {r.recordedBy}
+            </td>
+            <td>{r.supersededAt?.slice(0, 10) ?? '—'}</td>
+            <td>{shown(r) || '—'}</td>
           </tr>
-        </thead>
-        <tbody>
-          {[...rows]
-            .sort((a, b) => b.version - a.version)
-            .map((r) => (
-              <tr key={r.version}>
-                <th scope="row">{r.version}</th>
-                <td>
-                  {r.recordedAt.slice(0, 10)} {r.recordedBy}
-                </td>
-                <td>{r.supersededAt?.slice(0, 10) ?? '—'}</td>
-                <td>{shown(r) || '—'}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+        ))}
+    </DataTable>
   );
 }
