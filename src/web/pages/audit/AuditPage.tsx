@@ -41,7 +41,7 @@ export function AuditPage() {
     <>
       <PageTitle>{t('audit.title')}</PageTitle>
       <p>{t('audit.intro')}</p>
-      <form className="audit-filters" onSubmit={submit} aria-label={t('audit.filters')}>
+      <form className="filter-grid" onSubmit={submit} aria-label={t('audit.filters')}>
         <DateField id="audit-from" label={t('audit.from')} value={form.from} onChange={(from) => set({ from })} />
         <DateField id="audit-to" label={t('audit.to')} value={form.to} onChange={(to) => set({ to })} />
         <TextField

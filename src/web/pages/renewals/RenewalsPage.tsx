@@ -50,7 +50,7 @@ export function RenewalsPage() {
     <>
       <PageTitle>{t('renewals.title')}</PageTitle>
       <p>{t('renewals.intro')}</p>
-      <form className="renewal-filters" aria-label={t('renewals.filters')} onSubmit={(e) => e.preventDefault()}>
+      <form className="filter-grid" aria-label={t('renewals.filters')} onSubmit={(e) => e.preventDefault()}>
         <SelectField
           id="renewal-state"
           label={t('renewals.state')}
