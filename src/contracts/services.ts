@@ -15,6 +15,22 @@ export const ProgramSchema = z.enum([
   'homeModification',
 ]);
 
+/** A programme of FORMATS.md §5. */
+export type Program = z.infer<typeof ProgramSchema>;
+
+/** The programmes' Chinese names, for what the server writes (spreadsheets); the web app has its own texts. */
+export const programNamesZh: Record<Program, string> = {
+  dibao: '低保',
+  lowIncome: '低保边缘',
+  tekun: '特困供养',
+  livingSubsidy: '困难残疾人生活补贴',
+  nursingSubsidy: '重度残疾人护理补贴',
+  residentPension: '城乡居民养老保险',
+  medicalInsurance: '城乡居民医疗保险',
+  childRehabAid: '残疾儿童康复救助',
+  homeModification: '家庭无障碍改造',
+};
+
 /** Kinds of service record. */
 export const ServiceKindSchema = z.enum(['rehab', 'device', 'training', 'schooling', 'employment', 'insurance', 'homeModification']);
 

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { RenewalQuery } from '../../contracts/renewals.ts';
+import { programNamesZh } from '../../contracts/services.ts';
 import type { Database } from '../../db/connect.ts';
 import { daysLeft, renewalState } from '../../domain/disability/renewal.ts';
 import { maskIdNumber } from '../../domain/identity/id-number.ts';
@@ -10,18 +11,6 @@ import { writeTable } from '../files/write-table.ts';
 import { maskCertificateNumber } from '../registry/present.ts';
 import { activeEnrolments, renewalCountsByTown, renewalRows } from './renewal-store.ts';
 
-// Chinese names of the enrolment programmes (FORMATS.md §5) for the spreadsheet; the web app has its own texts.
-const programNames: Record<string, string> = {
-  dibao: '低保',
-  lowIncome: '低保边缘',
-  tekun: '特困供养',
-  livingSubsidy: '生活补贴',
-  nursingSubsidy: '护理补贴',
-  residentPension: '城乡居民养老保险',
-  medicalInsurance: '城乡居民医疗保险',
-  childRehabAid: '儿童康复救助',
-  homeModification: '无障碍改造',
-};
 const stateNames = { expired: '已过期', dueSoon: '即将到期' } as const;
 
 type Row = Awaited<ReturnType<typeof renewalRows>>['rows'][number];
@@ -114,7 +103,7 @@ export async function exportRenewals(database: Database, scope: Scope, q: Omit<R
           item.village?.name ?? '',
           item.validUntil,
           item.daysLeft,
-          item.benefits.map((b) => programNames[b] ?? b).join('、'),
+          item.benefits.map((b) => (programNamesZh as Record<string, string>)[b] ?? b).join('、'),
         ];
       }
       cursor = page.nextCursor ?? undefined;

@@ -1,4 +1,5 @@
 import { type Disagreement, type ListComparison, disagreementMessages } from '../../../contracts/department-lists.ts';
+import { programNamesZh } from '../../../contracts/services.ts';
 import type { Cell } from '../../files/table.ts';
 
 /** Column headers of the comparison download. */
@@ -15,18 +16,6 @@ export const comparisonHeaders = [
   '说明',
 ];
 
-const programNames: Record<string, string> = {
-  dibao: '低保',
-  lowIncome: '低保边缘',
-  tekun: '特困供养',
-  livingSubsidy: '困难残疾人生活补贴',
-  nursingSubsidy: '重度残疾人护理补贴',
-  residentPension: '城乡居民养老保险',
-  medicalInsurance: '城乡居民医疗保险',
-  childRehabAid: '残疾儿童康复救助',
-  homeModification: '家庭无障碍改造',
-};
-
 const groupNames: Record<string, string> = {
   new: '新增',
   ended: '终止',
@@ -38,10 +27,11 @@ const groupNames: Record<string, string> = {
 };
 
 const yuan = (fen: number | null): Cell => (fen === null ? null : fen / 100);
-const program = (p: string | null): Cell => (p ? (programNames[p] ?? p) : null);
+const names: Record<string, string> = programNamesZh;
+const program = (p: string | null): Cell => (p ? (names[p] ?? p) : null);
 
 function disagreementRow(d: Disagreement): Cell[] {
-  const reasons = d.reasons.map((r) => (programNames[r.code] ? `${programNames[r.code]} ${r.message}` : r.message)).join('；');
+  const reasons = d.reasons.map((r) => (names[r.code] ? `${names[r.code]} ${r.message}` : r.message)).join('；');
   const text = [disagreementMessages[d.code], d.date ? `（${d.date}）` : '', reasons ? `：${reasons}` : ''].join('');
   return ['不一致', d.row, d.idNumber, program(d.program), null, null, null, null, null, text];
 }
