@@ -30,3 +30,10 @@ export function decodeCursor(cursor: string): PageKey {
     throw new AppError('VALIDATION', { message: '分页游标无效，请重新查询', path: ['cursor'] });
   }
 }
+
+/** The page of `limit + 1` fetched rows (the extra one says there is more) and the sealed cursor after it. */
+export function keysetPage<R>(rows: R[], limit: number, keyOf: (last: R) => PageKey): { rows: R[]; nextCursor: string | null } {
+  const page = rows.length > limit ? rows.slice(0, limit) : rows;
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+}

@@ -6,7 +6,7 @@ import { normaliseIdNumber } from '../../domain/identity/id-number.ts';
 import { isPostgres } from '../access/audit-append.ts';
 import { personInScope } from '../access/scope-query.ts';
 import type { Scope } from '../access/scope.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, keysetPage } from './cursor.ts';
 
 /** The person columns lists show, with town and village names. */
 export function personListQuery(db: Kysely<DB>) {
@@ -95,8 +95,5 @@ export async function searchPersonRows(db: Kysely<DB>, scope: Scope, search: Per
     .orderBy('person.id')
     .limit(search.limit + 1)
     .execute();
-  const more = rows.length > search.limit;
-  const page = more ? rows.slice(0, search.limit) : rows;
-  const last = page.at(-1);
-  return { rows: page, nextCursor: more && last ? encodeCursor({ name: last.name, id: last.id }) : null };
+  return keysetPage(rows, search.limit, (last) => ({ name: last.name, id: last.id }));
 }

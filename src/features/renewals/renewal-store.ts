@@ -4,7 +4,7 @@ import type { DB } from '../../db/tables.ts';
 import { addDays, type Day } from '../../domain/time/day.ts';
 import { personInScope } from '../access/scope-query.ts';
 import type { Scope } from '../access/scope.ts';
-import { decodeCursor, encodeCursor } from '../registry/cursor.ts';
+import { decodeCursor, keysetPage } from '../registry/cursor.ts';
 
 /** The filter without paging: living, registered persons in scope whose certificate ends by date + within. */
 function renewalBase(db: Kysely<DB>, scope: Scope, q: RenewalQuery, asOf: Day) {
@@ -64,11 +64,8 @@ export async function renewalRows(db: Kysely<DB>, scope: Scope, q: RenewalQuery,
     .orderBy('person.id')
     .limit(q.limit + 1)
     .execute();
-  const more = rows.length > q.limit;
-  const page = more ? rows.slice(0, q.limit) : rows;
-  const last = page.at(-1);
-  const nextCursor = more && last ? encodeCursor({ name: String(last.certificate_valid_until), id: last.id }) : null;
-  return { rows: page, nextCursor };
+  // The cursor's "name" slot carries the last validUntil.
+  return keysetPage(rows, q.limit, (last) => ({ name: String(last.certificate_valid_until), id: last.id }));
 }
 
 /** The programmes each person is enrolled in on the day (what stops if the certificate lapses). */
