@@ -41,7 +41,8 @@ function present(r: Row, asOf: Day, benefits: string[]) {
 export async function listRenewals(database: Database, scope: Scope, q: RenewalQuery, today: Day) {
   assertCan(scope, 'person.read');
   const asOf = q.date ?? today;
-  const [byTown, page] = [await renewalCountsByTown(database.db, scope, q, asOf), await renewalRows(database.db, scope, q, asOf)];
+  // Two independent reads: PostgreSQL runs them on two pooled connections at once.
+  const [byTown, page] = await Promise.all([renewalCountsByTown(database.db, scope, q, asOf), renewalRows(database.db, scope, q, asOf)]);
   const enrolments = await activeEnrolments(
     database.db,
     page.rows.map((r) => r.id),
