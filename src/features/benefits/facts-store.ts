@@ -164,6 +164,15 @@ class RowsByPerson {
   private at = 0;
   constructor(private readonly rows: RawRow[]) {}
 
+  /** The last of the person's rows (rows are ordered by person, then by what makes the last one the latest). */
+  last(personId: number): RawRow | undefined {
+    const rows = this.rows;
+    let found: RawRow | undefined;
+    while (this.at < rows.length && ((rows[this.at] as RawRow)[0] as number) < personId) this.at += 1;
+    while (this.at < rows.length && (rows[this.at] as RawRow)[0] === personId) found = rows[this.at++] as RawRow;
+    return found;
+  }
+
   take<T>(personId: number, to: (row: RawRow) => T): T[] {
     const out: T[] = [];
     const rows = this.rows;
@@ -195,22 +204,16 @@ function toEnrolment(r: RawRow): LoadedEnrolment {
   };
 }
 
-/** The other members' household enrolments (a fresh list per person; most households have none). */
+// Most persons' households have no dibao/lowIncome member: they share one empty list (rules only read it).
+const noEnrolments: EnrolmentFact[] = Object.freeze([]) as unknown as EnrolmentFact[];
+
+/** The other members' household enrolments (a fresh list when there are any). */
 function othersOf(houses: HouseholdEnrolments, householdId: number | null, personId: number): EnrolmentFact[] {
   const all = householdId === null ? undefined : houses.get(householdId);
+  if (!all) return noEnrolments;
   const out: EnrolmentFact[] = [];
-  if (all) for (const e of all) if (e.personId !== personId) out.push(e);
-  return out;
-}
-
-type Survey = { year: number; income: number | null; homeMod: boolean | null };
-
-function latestSurvey(rows: RawRow[]): Survey | undefined {
-  let latest: RawRow | undefined;
-  for (const r of rows) if (!latest || (r[1] as number) > (latest[1] as number)) latest = r;
-  if (!latest) return undefined;
-  const homeMod = latest[3] as number | null;
-  return { year: latest[1] as number, income: latest[2] as number | null, homeMod: homeMod === null ? null : homeMod === 1 };
+  for (const e of all) if (e.personId !== personId) out.push(e);
+  return out.length === 0 ? noEnrolments : out;
 }
 
 /** The facts of one chunk of person rows (ordered by id): four set-wise queries, merge-joined. */
@@ -234,7 +237,9 @@ async function factsOf(database: Database, persons: RawRow[], filter: FactsFilte
   return persons.map((p): StoredFacts => {
     const id = p[0] as number;
     const householdId = p[5] as number | null;
-    const survey = latestSurvey(surveysBy.take(id, (r) => r));
+    // Surveys come ordered by year (one current answer per person and year): the last is the latest.
+    const survey = surveysBy.last(id);
+    const homeMod = survey ? (survey[3] as number | null) : null;
     return {
       personId: id,
       idNumber: p[1] as string | null,
@@ -250,8 +255,8 @@ async function factsOf(database: Database, persons: RawRow[], filter: FactsFilte
       certificates: certsBy.take(id, toCertificate),
       enrolments: enrolsBy.take(id, toEnrolment),
       householdEnrolments: othersOf(houses, householdId, id),
-      incomePerCapitaFen: survey?.income ?? null,
-      homeModificationNeed: survey?.homeMod ?? null,
+      incomePerCapitaFen: survey ? (survey[2] as number | null) : null,
+      homeModificationNeed: homeMod === null ? null : homeMod === 1,
     };
   });
 }
