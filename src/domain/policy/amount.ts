@@ -9,20 +9,51 @@ export function yuan(fen: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+type Amount = { fen: number | null; reason: Reason };
+
+// An amount line depends only on the entry in force (or the parameter when none is) and the label: built once per
+// run and shared, frozen, by every decision that cites it.
+const amountLines = new WeakMap<object, Map<string, Amount>>();
+
+function sharedLine(key: object, label: string, build: () => Amount): Amount {
+  let byLabel = amountLines.get(key);
+  if (!byLabel) {
+    byLabel = new Map();
+    amountLines.set(key, byLabel);
+  }
+  let line = byLabel.get(label);
+  if (!line) {
+    const built = build();
+    line = Object.freeze({ fen: built.fen, reason: Object.freeze(built.reason) });
+    byLabel.set(label, line);
+  }
+  return line;
+}
+
 /** The monthly amount in force with its explanatory reason; null (not 0) when no standard is in force. */
-export function standardAmount(set: ParamSet, param: Param<number>, day: Day, label: string): { fen: number | null; reason: Reason } {
+export function standardAmount(set: ParamSet, param: Param<number>, day: Day, label: string): Amount {
   const entry = lookup(set, param, day);
-  if (!entry) return { fen: null, reason: info('MONTHLY_AMOUNT', false, `${label}在该日期没有生效的标准，请管理员录入`, param.source) };
-  return {
+  if (!entry)
+    return sharedLine(param, `${label}\u0000none`, () => ({
+      fen: null,
+      reason: info('MONTHLY_AMOUNT', false, `${label}在该日期没有生效的标准，请管理员录入`, param.source),
+    }));
+  return sharedLine(entry, label, () => ({
     fen: entry.value,
     reason: info('MONTHLY_AMOUNT', true, `${label}${yuan(entry.value)}元/月（自${entry.from}起）`, entry.source),
-  };
+  }));
 }
 
 /** An explanatory line for a yearly amount (programmes paid per year have no monthly amount). */
 export function annualAmountReason(set: ParamSet, param: Param<number>, day: Day, label: string): Reason {
   const entry = lookup(set, param, day);
-  return entry
-    ? info('ANNUAL_AMOUNT', true, `${label}${yuan(entry.value)}元/年（自${entry.from}起）`, entry.source)
-    : info('ANNUAL_AMOUNT', false, `${label}标准未录入`, param.source);
+  if (!entry)
+    return sharedLine(param, `${label}\u0000none`, () => ({
+      fen: null,
+      reason: info('ANNUAL_AMOUNT', false, `${label}标准未录入`, param.source),
+    })).reason;
+  return sharedLine(entry, `${label}\u0000annual`, () => ({
+    fen: entry.value,
+    reason: info('ANNUAL_AMOUNT', true, `${label}${yuan(entry.value)}元/年（自${entry.from}起）`, entry.source),
+  })).reason;
 }

@@ -29,6 +29,15 @@ export function check(code: string, held: boolean, messages: readonly [string, s
   return { code, held, message: held ? messages[0] : messages[1], source };
 }
 
+/**
+ * A leaf condition whose message never varies (e.g. "在世"): build it once at module load and return the same frozen
+ * object for every person. Decisions list it as a reason as is (see `decide`): a million persons then share it
+ * instead of allocating one copy each.
+ */
+export function fixed(code: string, held: boolean, message: string, source: string): Condition {
+  return Object.freeze({ code, held, message, source });
+}
+
 /** Holds when every child holds; the message names the first that failed. */
 export function allOf(code: string, source: string, children: Condition[], messages: readonly [string, string]): Condition {
   const failed = children.find((c) => !c.held);
@@ -61,7 +70,11 @@ export function decide(
   amount: { fen: number | null; reason?: Reason } = { fen: null },
 ): Decision {
   const eligible = conditions.every((c) => c.held);
-  const reasons: Reason[] = conditions.map(({ code, held, message, source }) => ({ code, held, message, source }));
+  // A leaf (from `check` or `fixed`) already has exactly the reason's fields in the same order: list it as is;
+  // composite conditions (allOf/anyOf/not) are copied without their children.
+  const reasons: Reason[] = conditions.map((c) =>
+    c.children === undefined ? c : { code: c.code, held: c.held, message: c.message, source: c.source },
+  );
   if (eligible && amount.reason) reasons.push(amount.reason);
   return { program, day, eligible, monthlyAmount: eligible ? amount.fen : null, reasons };
 }

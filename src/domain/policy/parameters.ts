@@ -68,10 +68,25 @@ export function paramSetOf(
   return set;
 }
 
+// A batch asks the same set for the same parameters on the same day for every person: the entries found for the
+// last (set, day) are kept by parameter id. Sets are never changed once built (withOverrides makes a new one).
+let cachedSet: ParamSet | null = null;
+let cachedDay: Day = '';
+const cachedEntries = new Map<string, ParamEntry<unknown> | undefined>();
+
 /** The entry of a parameter in force on `day` within a set (typed by the parameter's definition). */
 export function lookup<T>(set: ParamSet, param: Param<T>, day: Day): (ParamEntry<T> & { value: T }) | undefined {
+  if (set !== cachedSet || day !== cachedDay) {
+    cachedSet = set;
+    cachedDay = day;
+    cachedEntries.clear();
+  }
+  const cached = cachedEntries.get(param.id);
+  if (cached !== undefined || cachedEntries.has(param.id)) return cached as (ParamEntry<T> & { value: T }) | undefined;
   const history = (set.get(param.id) ?? param.history) as readonly ParamEntry<T>[];
-  return entryAt(history, day);
+  const entry = entryAt(history, day);
+  cachedEntries.set(param.id, entry);
+  return entry;
 }
 
 /** Overrides for a simulation: per parameter id, entries that replace the history from their first date on. */

@@ -19,13 +19,17 @@ export type EvaluatedPerson = { person: StoredFacts; decisions: EvaluatedDecisio
  */
 const evaluationBatch = 10;
 
-/** A copy of the rule's decision marked with the active enrolment that pays it. */
+/**
+ * The rule's decision marked with the active enrolment that pays it: a new object with every field at once (adding
+ * three fields to the rule's object afterwards cost V8 a map transition and a property store per decision).
+ */
 function withReceipt(d: Decision, enrolment: LoadedEnrolment | undefined): EvaluatedDecision {
-  const evaluated = d as EvaluatedDecision;
-  evaluated.receiving = enrolment !== undefined;
-  evaluated.enrolmentId = enrolment?.id ?? null;
-  evaluated.receivedAmountFen = enrolment?.monthlyAmountFen ?? null;
-  return evaluated;
+  const receiving = enrolment !== undefined;
+  const enrolmentId = enrolment?.id ?? null;
+  const receivedAmountFen = enrolment?.monthlyAmountFen ?? null;
+  const { program, day, eligible, monthlyAmount, reasons, priority } = d;
+  if (priority === undefined) return { program, day, eligible, monthlyAmount, reasons, receiving, enrolmentId, receivedAmountFen };
+  return { program, day, eligible, monthlyAmount, reasons, priority, receiving, enrolmentId, receivedAmountFen };
 }
 
 /** Decides the programmes for one person and marks which ones an active enrolment pays. */
@@ -33,7 +37,7 @@ export function evaluatePerson(person: StoredFacts, programs: readonly Program[]
   const decisions: EvaluatedDecision[] = [];
   for (const program of programs) {
     const enrolment = activeEnrolment(person, program, asOf) as LoadedEnrolment | undefined;
-    decisions.push(withReceipt({ ...evaluate(program, person, asOf, params) }, enrolment));
+    decisions.push(withReceipt(evaluate(program, person, asOf, params), enrolment));
   }
   return { person, decisions };
 }

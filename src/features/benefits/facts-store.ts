@@ -75,15 +75,17 @@ function ofChunk(db: Kysely<DB>, column: string, chunk: Chunk) {
   return chunk.ids ? inIntList(db, column, chunk.ids) : sql<boolean>`${sql.ref(column)} between ${chunk.lo} and ${chunk.hi}`;
 }
 
-// Certificates in the order certificateOn relies on for ties (effective date, then entry order).
+/**
+ * Certificates by person and effective date: the index order, no sort step in SQLite. certificateOn relies on ties
+ * of the effective date coming in entry order: `byEntry` puts a person's rows in that order (most have one).
+ */
 function certificateQuery(db: Kysely<DB>, chunk: Chunk) {
   return db
     .selectFrom('certificate')
-    .select(['person_id', 'category', 'level', 'issued_on', 'valid_until', 'effective_from', 'ended_on', 'end_reason'])
+    .select(['person_id', 'id', 'category', 'level', 'issued_on', 'valid_until', 'effective_from', 'ended_on', 'end_reason'])
     .where(ofChunk(db, 'certificate.person_id', chunk))
     .orderBy('person_id')
-    .orderBy('effective_from')
-    .orderBy('id');
+    .orderBy('effective_from');
 }
 
 function enrolmentQuery(db: Kysely<DB>, chunk: Chunk, asOf: Day) {
@@ -93,8 +95,7 @@ function enrolmentQuery(db: Kysely<DB>, chunk: Chunk, asOf: Day) {
     .where(ofChunk(db, 'enrolment.person_id', chunk))
     .where('start_date', '<=', asOf)
     .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', asOf)]))
-    .orderBy('person_id')
-    .orderBy('id');
+    .orderBy('person_id');
 }
 
 /**
@@ -164,24 +165,48 @@ class RowsByPerson {
   private at = 0;
   constructor(private readonly rows: RawRow[]) {}
 
-  take<T>(personId: number, to: (row: RawRow) => T): T[] {
-    const out: T[] = [];
+  /** The last of the person's rows (rows are ordered by person, then by what makes the last one the latest). */
+  last(personId: number): RawRow | undefined {
+    const rows = this.rows;
+    let found: RawRow | undefined;
+    while (this.at < rows.length && ((rows[this.at] as RawRow)[0] as number) < personId) this.at += 1;
+    while (this.at < rows.length && (rows[this.at] as RawRow)[0] === personId) found = rows[this.at++] as RawRow;
+    return found;
+  }
+
+  /** The person's rows mapped by `to`; with `order`, a person's rows are first sorted by it (when there are two or more). */
+  take<T>(personId: number, to: (row: RawRow) => T, order?: (a: RawRow, b: RawRow) => number): T[] {
     const rows = this.rows;
     while (this.at < rows.length && ((rows[this.at] as RawRow)[0] as number) < personId) this.at += 1;
-    while (this.at < rows.length && (rows[this.at] as RawRow)[0] === personId) out.push(to(rows[this.at++] as RawRow));
+    const from = this.at;
+    while (this.at < rows.length && (rows[this.at] as RawRow)[0] === personId) this.at += 1;
+    if (order && this.at - from > 1) return rows.slice(from, this.at).sort(order).map(to);
+    const out: T[] = [];
+    for (let i = from; i < this.at; i++) out.push(to(rows[i] as RawRow));
     return out;
   }
 }
 
+/** Certificate rows in effective-date, then entry (id) order. */
+function certificateOrder(a: RawRow, b: RawRow): number {
+  const from = (a[6] as string) < (b[6] as string) ? -1 : (a[6] as string) > (b[6] as string) ? 1 : 0;
+  return from !== 0 ? from : (a[1] as number) - (b[1] as number);
+}
+
+/** Enrolment rows in entry (id) order. */
+function enrolmentOrder(a: RawRow, b: RawRow): number {
+  return (a[1] as number) - (b[1] as number);
+}
+
 function toCertificate(r: RawRow): CertificateFact {
   return {
-    category: r[1] as Category,
-    level: r[2] as Level,
-    issuedOn: r[3] as Day | null,
-    validUntil: r[4] as Day | null,
-    effectiveFrom: r[5] as Day,
-    endedOn: r[6] as Day | null,
-    endReason: r[7] as string | null,
+    category: r[2] as Category,
+    level: r[3] as Level,
+    issuedOn: r[4] as Day | null,
+    validUntil: r[5] as Day | null,
+    effectiveFrom: r[6] as Day,
+    endedOn: r[7] as Day | null,
+    endReason: r[8] as string | null,
   };
 }
 
@@ -195,22 +220,16 @@ function toEnrolment(r: RawRow): LoadedEnrolment {
   };
 }
 
-/** The other members' household enrolments (a fresh list per person; most households have none). */
+// Most persons' households have no dibao/lowIncome member: they share one empty list (rules only read it).
+const noEnrolments: EnrolmentFact[] = Object.freeze([]) as unknown as EnrolmentFact[];
+
+/** The other members' household enrolments (a fresh list when there are any). */
 function othersOf(houses: HouseholdEnrolments, householdId: number | null, personId: number): EnrolmentFact[] {
   const all = householdId === null ? undefined : houses.get(householdId);
+  if (!all) return noEnrolments;
   const out: EnrolmentFact[] = [];
-  if (all) for (const e of all) if (e.personId !== personId) out.push(e);
-  return out;
-}
-
-type Survey = { year: number; income: number | null; homeMod: boolean | null };
-
-function latestSurvey(rows: RawRow[]): Survey | undefined {
-  let latest: RawRow | undefined;
-  for (const r of rows) if (!latest || (r[1] as number) > (latest[1] as number)) latest = r;
-  if (!latest) return undefined;
-  const homeMod = latest[3] as number | null;
-  return { year: latest[1] as number, income: latest[2] as number | null, homeMod: homeMod === null ? null : homeMod === 1 };
+  for (const e of all) if (e.personId !== personId) out.push(e);
+  return out.length === 0 ? noEnrolments : out;
 }
 
 /** The facts of one chunk of person rows (ordered by id): four set-wise queries, merge-joined. */
@@ -234,7 +253,9 @@ async function factsOf(database: Database, persons: RawRow[], filter: FactsFilte
   return persons.map((p): StoredFacts => {
     const id = p[0] as number;
     const householdId = p[5] as number | null;
-    const survey = latestSurvey(surveysBy.take(id, (r) => r));
+    // Surveys come ordered by year (one current answer per person and year): the last is the latest.
+    const survey = surveysBy.last(id);
+    const homeMod = survey ? (survey[3] as number | null) : null;
     return {
       personId: id,
       idNumber: p[1] as string | null,
@@ -247,11 +268,11 @@ async function factsOf(database: Database, persons: RawRow[], filter: FactsFilte
       residencePermit: p[8] as string | null,
       deceasedOn: p[9] as Day | null,
       movedOutOn: p[10] as Day | null,
-      certificates: certsBy.take(id, toCertificate),
-      enrolments: enrolsBy.take(id, toEnrolment),
+      certificates: certsBy.take(id, toCertificate, certificateOrder),
+      enrolments: enrolsBy.take(id, toEnrolment, enrolmentOrder),
       householdEnrolments: othersOf(houses, householdId, id),
-      incomePerCapitaFen: survey?.income ?? null,
-      homeModificationNeed: survey?.homeMod ?? null,
+      incomePerCapitaFen: survey ? (survey[2] as number | null) : null,
+      homeModificationNeed: homeMod === null ? null : homeMod === 1,
     };
   });
 }
@@ -275,20 +296,25 @@ async function loadChunk(
 /**
  * Streams the facts of every person in the scope (and filter) in id order, `chunkSize` persons at a time: five
  * set-wise queries per chunk (persons, certificates, enrolments, surveys, household enrolments — the latter once per
- * run when every person is read), never one per person. The next chunk is requested before the current one is
- * handed on, so that PostgreSQL reads it while the caller evaluates.
+ * run when every person is read), never one per person. On PostgreSQL the next chunk is requested before the
+ * current one is handed on, so that the server reads it while the caller evaluates. SQLite runs in this thread: a
+ * prefetch would only keep a second chunk alive while the first is evaluated (promoted by the garbage collector).
  */
 export async function* streamFacts(database: Database, scope: Scope, filter: FactsFilter): AsyncGenerator<StoredFacts[]> {
   const size = filter.chunkSize ?? defaultChunkSize;
   const narrow = filter.personIds !== undefined || filter.idNumber !== undefined;
   const households = narrow ? null : await householdEnrolmentsOf(database, null, filter.asOf);
-  let next: Promise<Loaded | null> = loadChunk(database, scope, filter, 0, size, households);
+  const prefetch = database.engine === 'postgres';
+  let next: Promise<Loaded | null> | null = loadChunk(database, scope, filter, 0, size, households);
   for (;;) {
-    const loaded = await next;
+    const loaded: Loaded | null = await next;
     if (!loaded) return;
-    next = loaded.more ? loadChunk(database, scope, filter, loaded.last, size, households) : Promise.resolve(null);
+    const after: number = loaded.last;
+    next = loaded.more && prefetch ? loadChunk(database, scope, filter, after, size, households) : null;
     // A caller that stops early never awaits the prefetch: keep its failure from being an unhandled rejection.
-    next.catch(() => {});
+    next?.catch(() => {});
     yield loaded.facts;
+    if (!loaded.more) return;
+    next ??= loadChunk(database, scope, filter, after, size, households);
   }
 }
