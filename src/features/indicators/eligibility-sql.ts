@@ -93,13 +93,14 @@ function belowStandard(ctx: EvalContext): RawBuilder<boolean> {
   return sql<boolean>`(${income} is not null and ${standard} is not null and ${income} < ${standard})`;
 }
 
-/** LOW_INCOME_LINE: income at most the standard × the 低保边缘 multiple. */
+/** LOW_INCOME_LINE: a 低保边缘 household by civil affairs' list, or income at most the standard × the 低保边缘 multiple. */
 function withinLowIncomeLine(ctx: EvalContext): RawBuilder<boolean> {
+  const listed = householdEnrolled('lowIncome', ctx);
   const standard = dibaoStandard(ctx);
   const permille = ctx.policy.lowIncomeMultiplierPermille;
-  if (!standard || permille === null) return flag(false);
+  if (!standard || permille === null) return listed;
   const income = surveyIncome(ctx);
-  return sql<boolean>`(${income} is not null and ${standard} is not null and ${income} * 1000 <= ${standard} * cast(${permille} as integer))`;
+  return sql<boolean>`(${listed} or (${income} is not null and ${standard} is not null and ${income} * 1000 <= ${standard} * cast(${permille} as integer)))`;
 }
 
 /** SINGLE_PERSON: the 2021 rule (level 1–2 or intellectual/mental) or, before it, the 2012 rule (adult, level 1–2). */

@@ -17,8 +17,8 @@ const { county, shijiao, village, shuitou } = fixtureOrgs;
 const expected: Record<IndicatorKey, Record<string, Expect>> = {
   incomeGrowth: { [county]: [96_000, 90_000], [shijiao]: [110_000, 100_000], [village]: [110_000, 100_000], [shuitou]: [82_000, 80_000] },
   trainingCount: { [county]: [3, null], [shijiao]: [3, null], [village]: [3, null], [shuitou]: [0, null] },
-  // P12 shares P0's dibao household; P10's 低保边缘 enrolment alone is no income test (no dibao standard entered).
-  dibaoInclusion: { [county]: [1, 2], [shijiao]: [1, 2], [village]: [1, 2], [shuitou]: [0, 0] },
+  // P12 shares P0's dibao household; P10 (level 1, 低保边缘) may enter alone (单人户); P6 (level 4 physical) may not.
+  dibaoInclusion: { [county]: [1, 3], [shijiao]: [1, 2], [village]: [1, 2], [shuitou]: [0, 1] },
   livingSubsidyCoverage: { [county]: [2, 4], [shijiao]: [1, 3], [village]: [1, 3], [shuitou]: [1, 1] },
   nursingSubsidyCoverage: { [county]: [3, 5], [shijiao]: [2, 2], [village]: [2, 2], [shuitou]: [1, 3] },
   pensionInsuranceRate: { [county]: [5, 7], [shijiao]: [3, 4], [village]: [3, 4], [shuitou]: [2, 3] },

@@ -28,11 +28,17 @@ function belowStandard(f: PersonFacts, std: Standard, hukou: string): Condition 
   return check('HOUSEHOLD_BELOW_STANDARD', held, [`家庭人均月收入${yuan(income ?? 0)}元低于低保标准`, fail], sources.dibao2021);
 }
 
+/**
+ * The household is 低保边缘: civil affairs lists it so (a lowIncome enrolment of the person or a member: income at most
+ * 1.5 × the standard and the asset test passed, 民发〔2021〕57号), or its surveyed income is within that line.
+ */
 function withinLowIncomeLine(f: PersonFacts, std: Standard, day: Day, p: ParamSet): Condition {
+  if (householdEnrolment(f, 'lowIncome', day) !== undefined)
+    return check('LOW_INCOME_LINE', true, ['民政部门认定为低保边缘家庭', ''], sources.dibao2021);
   const permille = lookup(p, lowIncomeMultiplier, day)?.value;
   const income = f.incomePerCapitaFen;
   const held = std !== null && income !== null && permille !== undefined && income * 1000 <= std.fen * permille;
-  const fail = income === null ? '家庭人均收入未知' : `家庭人均月收入${yuan(income)}元超过低保边缘线`;
+  const fail = income === null ? '家庭人均收入未知，也不是民政认定的低保边缘家庭' : `家庭人均月收入${yuan(income)}元超过低保边缘线`;
   return check('LOW_INCOME_LINE', held, ['家庭人均月收入不超过低保标准的1.5倍（低保边缘）', fail], sources.dibao2021);
 }
 
