@@ -46,13 +46,13 @@ async function baselineScan(database: Database, ctx: EvalContext): Promise<{ wal
  * what other programs on the machine take; on PostgreSQL the work is the server's).
  */
 async function timeIndicators(database: Database, ctx: EvalContext, runs: number): Promise<{ wallMs: number; cpuMs: number }> {
-  await computeIndicators(database.db, ctx, county);
+  await computeIndicators(database, ctx, county);
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let run = 0; run < runs; run++) {
     const cpu = process.cpuUsage();
     const start = performance.now();
-    await computeIndicators(database.db, ctx, county);
+    await computeIndicators(database, ctx, county);
     walls.push(since(start));
     const used = process.cpuUsage(cpu);
     cpus.push((used.user + used.system) / 1000);
