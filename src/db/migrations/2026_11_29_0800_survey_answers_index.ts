@@ -3,11 +3,12 @@ import { type Kysely, sql } from 'kysely';
 // The indicator engine reads each person's current survey row of the year (and of the year before, for income
 // growth): one probe per person. Through needs_survey_person_idx every probe also read the wide table row (source,
 // recorded_at, ...). This partial index holds the current rows' answers, so SQLite answers from the index alone
-// (docs/indicators.md §Performance). superseded_at is a column too (always null here): SQLite only counts an index
-// as covering when it holds every column the query names, and the join names superseded_at.
+// (docs/indicators.md §Performance). Year first: a probe is (year, person), and a count over one year's answers
+// (trainingCount's 完成职业培训) reads that year's entries only. superseded_at is a column too (always null here):
+// SQLite only counts an index as covering when it holds every column the query names, and the join names it.
 const columns = [
-  'person_id',
   'year',
+  'person_id',
   'superseded_at',
   'rehab_need',
   'rehab_received',
