@@ -46,13 +46,13 @@ async function baselineScan(database: Database, ctx: EvalContext): Promise<{ wal
  * what other programs on the machine take; on PostgreSQL the work is the server's).
  */
 async function timeIndicators(database: Database, ctx: EvalContext, runs: number): Promise<{ wallMs: number; cpuMs: number }> {
-  await computeIndicators(database.db, ctx, county);
+  await computeIndicators(database, ctx, county);
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let run = 0; run < runs; run++) {
     const cpu = process.cpuUsage();
     const start = performance.now();
-    await computeIndicators(database.db, ctx, county);
+    await computeIndicators(database, ctx, county);
     walls.push(since(start));
     const used = process.cpuUsage(cpu);
     cpus.push((used.user + used.system) / 1000);
@@ -108,17 +108,20 @@ async function measure(database: Database, persons: number) {
   const { wallMs: totalMs, cpuMs } = await timeIndicators(database, ctx, persons > 10_000 ? 1 : 5);
   const targetMs = persons <= 10_000 ? 100 : 3_000;
   const ratio = totalMs / scanMs;
+  // On SQLite all the work is this process's CPU time; on a loaded machine the wall ratio swings either way with what
+  // the other programs happen to take during each run. The ratio is met only when both the wall and CPU ratios are.
+  const cpuRatio = database.engine === 'sqlite' ? cpuMs / scanCpuMs : ratio;
   return {
     allIndicatorsMs: round(totalMs, 1),
     ...(database.engine === 'sqlite'
-      ? { allIndicatorsCpuMs: round(cpuMs, 1), baselineScanCpuMs: round(scanCpuMs, 1), cpuOverScan: round(cpuMs / scanCpuMs, 2) }
+      ? { allIndicatorsCpuMs: round(cpuMs, 1), baselineScanCpuMs: round(scanCpuMs, 1), cpuOverScan: round(cpuRatio, 2) }
       : {}),
     targetMs,
     baselineScanMs: round(scanMs, 1),
     allIndicatorsOverScan: round(ratio, 2),
     ratioTarget: 3,
     met: totalMs < targetMs,
-    ratioMet: ratio <= 3,
+    ratioMet: Math.max(ratio, cpuRatio) <= 3,
     // Other programs' load while measuring (2 cores here): wall times above CPU times are time spent waiting.
     loadAverage: round(os.loadavg()[0] as number, 1),
   };

@@ -6,6 +6,7 @@ import * as indicators from './2026_11_29_0400_indicators.ts';
 import * as benefits from './2026_11_29_0500_benefits.ts';
 import * as preferences from './2026_11_29_0600_user_preferences.ts';
 import * as indicatorIndexes from './2026_11_29_0700_indicator_indexes.ts';
+import * as surveyAnswersIndex from './2026_11_29_0800_survey_answers_index.ts';
 import * as dibaoStandardMove from './2026_11_29_1000_dibao_standard_move.ts';
 
 /** Every migration by name, in order: listed by hand so that bundling or tsx never misses one. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0500_benefits': benefits,
   '2026_11_29_0600_user_preferences': preferences,
   '2026_11_29_0700_indicator_indexes': indicatorIndexes,
+  '2026_11_29_0800_survey_answers_index': surveyAnswersIndex,
   '2026_11_29_1000_dibao_standard_move': dibaoStandardMove,
 };

@@ -53,7 +53,8 @@ export function compileCondition(cond: Condition, ctx: EvalContext): RawBuilder<
       'service',
       JSON.stringify([cond.service, from, cond.excludeStatus ?? []]),
       { kinds: cond.service, from },
-      sql<boolean>`s.kind in (${list(cond.service)}) and s.start_date <= ${ctx.asOf} and coalesce(s.end_date, s.start_date) >= ${from}${excluded}`,
+      // start_date <= the date is the fact subquery's WHERE (statement-facts.ts joinsOf).
+      sql<boolean>`s.kind in (${list(cond.service)}) and coalesce(s.end_date, s.start_date) >= ${from}${excluded}`,
     );
   }
   if ('ageOn' in cond) {

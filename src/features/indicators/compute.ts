@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/connect.ts';
 import type { DB } from '../../db/tables.ts';
 import type { IndicatorDefinition, IndicatorKey } from '../../domain/indicators/definition.ts';
 import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
@@ -6,6 +7,7 @@ import { addTallies, type Tally } from '../../domain/indicators/evaluate.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import { indicatorSql, type OtherMeasure, type TallyRow } from './measure-sql.ts';
 import { type RateMeasure, ratesQuery } from './rates-sql.ts';
+import { registerUnitTally } from './unit-tally.ts';
 
 /** Tallies of one indicator for the org unit evaluated and every town and village under it, by org code. */
 export type TallyMap = Map<string, Tally>;
@@ -58,19 +60,24 @@ function isRate(def: IndicatorDefinition): def is IndicatorDefinition & { measur
   return def.measure.type === 'rate';
 }
 
-/** Every rate indicator from ONE statement (rates-sql.ts). */
+/**
+ * Every rate indicator from ONE statement (rates-sql.ts). On SQLite the statement counts per org unit with the
+ * registered hash aggregate (unit-tally.ts) instead of sorting every person's row for GROUP BY.
+ */
 async function measureRates(
-  db: Kysely<DB>,
+  database: Database,
   defs: readonly (IndicatorDefinition & { measure: RateMeasure })[],
   ctx: EvalContext,
   org: OrgFilter,
 ): Promise<Measured> {
+  if (database.sqlite) registerUnitTally(database.sqlite);
   const rates = ratesQuery(
     defs.map((d) => d.measure),
     ctx,
     org,
+    database.sqlite ? 'unitTally' : 'groupBy',
   );
-  const { rows } = await runAnalytic(db, ctx, (q) => rates.query.execute(q));
+  const { rows } = await runAnalytic(database.db, ctx, (q) => rates.query.execute(q));
   const counts = rates.read(rows);
   return defs.map((def, i) => [
     def.key,
@@ -93,14 +100,16 @@ async function measureOther(db: Kysely<DB>, def: IndicatorDefinition, ctx: EvalC
  * one connection runs them in turn.
  */
 export async function computeIndicators(
-  db: Kysely<DB>,
+  database: Database,
   ctx: EvalContext,
   org: OrgFilter,
   definitions: readonly IndicatorDefinition[] = indicatorDefinitions,
 ): Promise<IndicatorTallies> {
   const rates = definitions.filter(isRate);
-  const jobs: (() => Promise<Measured>)[] = definitions.filter((d) => !isRate(d)).map((def) => () => measureOther(db, def, ctx, org));
-  if (rates.length > 0) jobs.unshift(() => measureRates(db, rates, ctx, org));
+  const jobs: (() => Promise<Measured>)[] = definitions
+    .filter((d) => !isRate(d))
+    .map((def) => () => measureOther(database.db, def, ctx, org));
+  if (rates.length > 0) jobs.unshift(() => measureRates(database, rates, ctx, org));
   const measured: Measured[] = [];
   if (ctx.engine === 'postgres') measured.push(...(await Promise.all(jobs.map((job) => job()))));
   else for (const job of jobs) measured.push(await job());
@@ -109,6 +118,6 @@ export async function computeIndicators(
 }
 
 /** Runs one indicator for the org unit, its towns and its villages. */
-export async function computeIndicator(db: Kysely<DB>, def: IndicatorDefinition, ctx: EvalContext, org: OrgFilter): Promise<TallyMap> {
-  return (await computeIndicators(db, ctx, org, [def])).get(def.key) as TallyMap;
+export async function computeIndicator(database: Database, def: IndicatorDefinition, ctx: EvalContext, org: OrgFilter): Promise<TallyMap> {
+  return (await computeIndicators(database, ctx, org, [def])).get(def.key) as TallyMap;
 }

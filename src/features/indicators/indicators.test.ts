@@ -6,7 +6,9 @@ import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
 import { systemScope } from '../access/scope.ts';
 import { gapPage } from './gaps.ts';
 import { setParameter } from './parameters-store.ts';
-import { computeIndicator, computeIndicators } from './compute.ts';
+import { computeIndicator, computeIndicators, runAnalytic } from './compute.ts';
+import { type RateMeasure, ratesQuery } from './rates-sql.ts';
+import { registerUnitTally } from './unit-tally.ts';
 import { compareUnits, contextFor, evaluateIndicators } from './service.ts';
 import { buildIndicatorFixture, fixtureOrgs } from './test-fixture.ts';
 
@@ -97,10 +99,32 @@ describe.each(await availableEngines())('indicators on %s', (engine) => {
     // With dibao standards too, so that the income test's survey column joins the shared facts.
     const withStandards = { ...ctx, policy: { ...ctx.policy, dibaoStandardUrbanFen: 120_000, dibaoStandardRuralFen: 90_000 } };
     for (const c of [ctx, withStandards]) {
-      const all = await computeIndicators(database.db, c, { code: county, level: 'county' });
+      const all = await computeIndicators(database, c, { code: county, level: 'county' });
       for (const def of indicatorDefinitions) {
-        expect(await computeIndicator(database.db, def, c, { code: county, level: 'county' })).toEqual(all.get(def.key));
+        expect(await computeIndicator(database, def, c, { code: county, level: 'county' })).toEqual(all.get(def.key));
       }
+    }
+  });
+
+  it('counts the rates the same with GROUP BY and with the SQLite unit tally, at every org level', async () => {
+    const ctx = await contextFor(database, 2025);
+    const rates = indicatorDefinitions.filter((d) => d.measure.type === 'rate').map((d) => d.measure as RateMeasure);
+    const sorted = (counts: { town: string; village: string | null }[][]) =>
+      counts.map((c) => [...c].sort((a, b) => `${a.town}${a.village}`.localeCompare(`${b.town}${b.village}`)));
+    if (database.sqlite) registerUnitTally(database.sqlite);
+    for (const org of [
+      { code: county, level: 'county' as const },
+      { code: shijiao, level: 'town' as const },
+      { code: village, level: 'village' as const },
+    ]) {
+      const grouped = ratesQuery(rates, ctx, org, 'groupBy');
+      const byGroup = grouped.read((await runAnalytic(database.db, ctx, (q) => grouped.query.execute(q))).rows);
+      expect(byGroup.flat().length).toBeGreaterThan(0);
+      if (engine === 'postgres') continue;
+      expect(database.sqlite).toBeDefined();
+      const tallied = ratesQuery(rates, ctx, org, 'unitTally');
+      const byTally = tallied.read((await runAnalytic(database.db, ctx, (q) => tallied.query.execute(q))).rows);
+      expect(sorted(byTally)).toEqual(sorted(byGroup));
     }
   });
 

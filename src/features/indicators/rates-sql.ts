@@ -4,12 +4,13 @@ import { compileCondition } from './compile-condition.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import { aliveAndRegistered, inOrgUnit, populationJoin, unitOf } from './population-sql.ts';
 import { joinsOf, statementContext } from './statement-facts.ts';
+import { countBit, readUnitTally, unitTallyFunction } from './unit-tally.ts';
 
 /** A rate indicator's measure. */
 export type RateMeasure = Extract<Measure, { type: 'rate' }>;
 
-/** One row of the rates statement: an org unit's `d<i>` (denominator) and `n<i>` (numerator) of the i-th rate. */
-type RatesRow = { town: string; village: string | null } & Record<string, number | string | null>;
+/** One row of the rates statement: grouped, an org unit's `d<i>`/`n<i>`; tallied (SQLite), the one `tally` value. */
+type RatesRow = Record<string, number | string | null>;
 
 /** A rate's counts in one org unit (a village, or a town's persons without a village). */
 export type RateCounts = { town: string; village: string | null; numerator: number; denominator: number };
@@ -17,28 +18,66 @@ export type RateCounts = { town: string; village: string | null; numerator: numb
 /** The rates statement and how to read its rows into each rate's counts per org unit. */
 export type RatesQuery = { query: RawBuilder<RatesRow>; read(rows: readonly RatesRow[]): RateCounts[][] };
 
+/** How the statement counts per org unit: SQL GROUP BY, or SQLite's hash aggregate of unit-tally.ts. */
+export type Counting = 'groupBy' | 'unitTally';
+
+// A person's outcomes are bits of one integer: bit 2i "in rate i's denominator", bit 2i+1 "and in its numerator".
+// Kept below 2^53 so that JavaScript reads every mask exactly.
+const maxTalliedRates = 26;
+
 /**
  * ALL rate indicators in ONE statement: one pass over the population on the date (valid certificate, alive,
  * registered in the org unit) and each person's facts (statement-facts.ts), counting every rate's denominator and,
- * of it, its numerator per org unit, instead of one pass per rate. Grouped on the one expression "village, else
- * town" (codes of different lengths never collide): SQLite then sorts small rows instead of walking the town index
- * and reading every person at random, and PostgreSQL hash-aggregates ~100 groups.
+ * of it, its numerator per org unit, instead of one pass per rate.
+ *
+ * `groupBy` (PostgreSQL, which hash-aggregates ~100 groups): `sum(case …)` per rate, grouped on the one expression
+ * "village, else town" (codes of different lengths never collide). `unitTally` (SQLite, which would sort every
+ * person's row to group them): the conditions still evaluate in SQL, into one mask per person, and the registered
+ * aggregate counts the masks per org unit (unit-tally.ts).
  */
-export function ratesQuery(measures: readonly RateMeasure[], outer: EvalContext, org: OrgFilter): RatesQuery {
+export function ratesQuery(
+  measures: readonly RateMeasure[],
+  outer: EvalContext,
+  org: OrgFilter,
+  counting: Counting = 'groupBy',
+): RatesQuery {
   const ctx = statementContext(outer);
-  const columns = measures.map((m, i) => {
-    const denominator = compileCondition(m.denominator, ctx);
-    const numerator = compileCondition(m.numerator, ctx);
-    return sql`sum(case when ${denominator} then 1 else 0 end) as ${sql.raw(`d${i}`)},
-      sum(case when ${denominator} and ${numerator} then 1 else 0 end) as ${sql.raw(`n${i}`)}`;
-  });
+  const conditions = measures.map((m) => ({
+    denominator: compileCondition(m.denominator, ctx),
+    numerator: compileCondition(m.numerator, ctx),
+  }));
+  const from = sql`from ${populationJoin(ctx.asOf)} ${joinsOf(ctx)}
+    where ${aliveAndRegistered(ctx.asOf)} and ${inOrgUnit(org)}`;
+  if (counting === 'unitTally') {
+    if (measures.length > maxTalliedRates) throw new RangeError(`at most ${maxTalliedRates} rates per tallied statement`);
+    const bits = conditions.map(
+      ({ denominator, numerator }, i) =>
+        sql`(case when ${denominator} then ${sql.lit(2 ** (2 * i))} else 0 end) + (case when ${denominator} and ${numerator} then ${sql.lit(2 ** (2 * i + 1))} else 0 end)`,
+    );
+    const query = sql<RatesRow>`select ${sql.raw(unitTallyFunction)}(person.town_code, person.village_code, ${sql.join(bits, sql` + `)}) as tally ${from}`;
+    const read = (rows: readonly RatesRow[]) => {
+      const units = readUnitTally((rows[0]?.tally as string | null | undefined) ?? null);
+      return measures.map((_, i) =>
+        units.map((u) => ({ town: u.town, village: u.village, denominator: countBit(u, 2 * i), numerator: countBit(u, 2 * i + 1) })),
+      );
+    };
+    return { query, read };
+  }
+  const columns = conditions.map(
+    ({ denominator, numerator }, i) => sql`sum(case when ${denominator} then 1 else 0 end) as ${sql.raw(`d${i}`)},
+      sum(case when ${denominator} and ${numerator} then 1 else 0 end) as ${sql.raw(`n${i}`)}`,
+  );
   const query = sql<RatesRow>`select min(person.town_code) as town, min(person.village_code) as village, ${sql.join(columns)}
-    from ${populationJoin(ctx.asOf)} ${joinsOf(ctx)}
-    where ${aliveAndRegistered(ctx.asOf)} and ${inOrgUnit(org)}
+    ${from}
     group by ${unitOf('person')}`;
   const read = (rows: readonly RatesRow[]) =>
     measures.map((_, i) =>
-      rows.map((r) => ({ town: r.town, village: r.village, numerator: Number(r[`n${i}`] ?? 0), denominator: Number(r[`d${i}`] ?? 0) })),
+      rows.map((r) => ({
+        town: r.town as string,
+        village: r.village as string | null,
+        numerator: Number(r[`n${i}`] ?? 0),
+        denominator: Number(r[`d${i}`] ?? 0),
+      })),
     );
   return { query, read };
 }

@@ -114,6 +114,7 @@ export function enrolledDuring(programs: readonly string[], from: Day, ctx: Eval
     'enrolment',
     JSON.stringify([programs, from]),
     { kinds: programs, from },
-    sql<boolean>`e.program in (${list(programs)}) and e.start_date <= ${ctx.asOf} and (e.end_date is null or e.end_date >= ${from})`,
+    // start_date <= the date is the fact subquery's WHERE (joinsOf): every row it reads meets it.
+    sql<boolean>`e.program in (${list(programs)}) and (e.end_date is null or e.end_date >= ${from})`,
   );
 }
