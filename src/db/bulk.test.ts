@@ -55,6 +55,28 @@ describe.each(await availableEngines())('bulk insert on %s', (engine) => {
     expect(found).toEqual([]);
   });
 
+  it('inserts rows from a lazy iterable, and fails as a whole when a row far into the stream breaks a constraint', async () => {
+    const count = async () =>
+      Number(
+        (
+          await database.db
+            .selectFrom('person')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    // 20,000 rows is several 64 KB COPY writes, so the server refuses the bad row while more are still being sent.
+    const rows = function* (bad: number) {
+      for (let i = 0; i < 20_000; i += 1) yield Object.values(i === bad ? { ...row(`流${i}`), name: null } : row(`流${i}`));
+    };
+    const failing = withBulkTransaction(database, async (_trx, bulk) => bulk.insertRows('person', personColumns, rows(12_345)));
+    await expect(failing).rejects.toThrow();
+    expect(await count()).toBe(before);
+    await withBulkTransaction(database, async (_trx, bulk) => bulk.insertRows('person', personColumns, rows(-1)));
+    expect(await count()).toBe(before + 20_000);
+  });
+
   it('reserves ids above every stored one, unique across calls', async () => {
     const stored = await database.db
       .selectFrom('person')

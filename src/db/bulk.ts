@@ -11,11 +11,14 @@ export type IdTable = 'household' | 'person' | 'certificate' | 'person_history';
 /** Fast multi-row inserts inside a transaction: COPY on PostgreSQL, reused multi-row statements on SQLite. */
 export type BulkWriter = {
   insert<T extends keyof DB & string>(table: T, rows: readonly Insertable<DB[T]>[]): Promise<void>;
-  /** Inserts rows given as value arrays in `columns` order, so that no object per row is needed. */
+  /**
+   * Inserts rows given as value arrays in `columns` order, so that no object per row is needed. The rows may be a
+   * lazy iterable: they are consumed as they are written (on PostgreSQL as one COPY), never all held at once.
+   */
   insertRows<T extends keyof DB & string>(
     table: T,
     columns: readonly (keyof DB[T] & string)[],
-    rows: readonly (readonly unknown[])[],
+    rows: Iterable<readonly unknown[]>,
   ): Promise<void>;
   /**
    * Reserves `count` new ids for a table, so rows can be inserted with their ids instead of being selected back.
@@ -92,14 +95,19 @@ function sqliteBulk(sqlite: SqliteDatabase.Database): BulkWriter {
     }
     return prepared;
   };
-  const insertRows = async (table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]) => {
+  const insertRows = async (table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>) => {
     const params: unknown[] = [];
-    for (let i = 0; i < rows.length; i += sqliteRowsPerStatement) {
-      const end = Math.min(rows.length, i + sqliteRowsPerStatement);
-      params.length = 0;
-      for (let r = i; r < end; r += 1) for (const value of rows[r] as readonly unknown[]) params.push(value ?? null);
-      statement(table, columns, end - i).run(params);
+    let count = 0;
+    for (const row of rows) {
+      for (const value of row) params.push(value ?? null);
+      count += 1;
+      if (count === sqliteRowsPerStatement) {
+        statement(table, columns, count).run(params);
+        params.length = 0;
+        count = 0;
+      }
     }
+    if (count > 0) statement(table, columns, count).run(params);
   };
   return {
     async insert(table, rows) {
@@ -132,23 +140,27 @@ function sqliteBulk(sqlite: SqliteDatabase.Database): BulkWriter {
 }
 
 function pgBulk(client: pg.PoolClient): BulkWriter {
-  const insertRows = async (table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]) => {
-    if (rows.length === 0) return;
+  const insertRows = async (table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>) => {
+    const iterator = rows[Symbol.iterator]();
+    let next = iterator.next();
+    if (next.done) return;
     const stream = client.query(copyFrom(`copy "${table}" (${quoted(columns)}) from stdin`));
     const done = new Promise<void>((resolve, reject) => {
       stream.on('finish', resolve);
       stream.on('error', reject);
     });
+    done.catch(() => {}); // awaited below; this only keeps an early failure from being reported as unhandled
     let chunk = '';
-    for (const row of rows) {
+    for (; !next.done; next = iterator.next()) {
+      const row = next.value;
       let line = '';
       for (let c = 0; c < row.length; c += 1) line += (c === 0 ? '' : '\t') + copyText(row[c]);
       chunk += `${line}\n`;
       // Writes of about 64 KB: large enough for few socket writes, small enough not to build one huge string.
-      if (chunk.length >= 65_536) {
-        stream.write(chunk);
-        chunk = '';
-      }
+      if (chunk.length < 65_536) continue;
+      // One COPY per call: the server parses rows while the next ones are built; wait only when its buffer is full.
+      if (!stream.write(chunk)) await Promise.race([new Promise((resolve) => stream.once('drain', resolve)), done]);
+      chunk = '';
     }
     stream.end(chunk);
     await done;

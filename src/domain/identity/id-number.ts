@@ -1,5 +1,5 @@
 import { type Result, fail, ok } from '../result.ts';
-import { type Day, compareDays, dayOf, isDay } from '../time/day.ts';
+import { type Day, compareDays, isDay } from '../time/day.ts';
 
 /** What a valid resident ID number (GB 11643-1999) tells. */
 export type IdNumberInfo = {
@@ -16,9 +16,12 @@ const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const checkChars = '10X98765432';
 const permits: Record<string, IdNumberInfo['residencePermit']> = { '810000': 'hk', '820000': 'mo', '830000': 'tw' };
 const earliestBirth: Day = '1890-01-01';
+const normalForm = /^\d{17}[\dX]$/;
 
 /** Removes all spaces (also full-width and zero-width ones), makes full-width characters ASCII and letters upper-case. */
 export function normaliseIdNumber(raw: string): string {
+  // Most numbers in a file are already normal: nothing to remove or convert.
+  if (normalForm.test(raw)) return raw;
   return raw
     .replace(/[\s\u3000\u200b-\u200d\ufeff]/g, '')
     .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
@@ -30,7 +33,7 @@ export function idCheckChar(first17: string): string {
   const digits = first17.slice(0, 17);
   if (!/^\d{17}$/.test(digits)) return '';
   let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += Number(digits[i]) * (weights[i] as number);
+  for (let i = 0; i < 17; i += 1) sum += (digits.charCodeAt(i) - 48) * (weights[i] as number);
   return checkChars[sum % 11] as string;
 }
 
@@ -42,7 +45,8 @@ export function idCheckChar(first17: string): string {
 export function parseIdNumber(raw: string, asOf: Day): Result<IdNumberInfo, 'ID_FORMAT' | 'ID_BIRTHDATE' | 'ID_CHECKSUM'> {
   const id = normaliseIdNumber(raw);
   if (!/^[1-8]\d{16}[\dX]$/.test(id)) return fail('ID_FORMAT');
-  const birthDate = dayOf(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)));
+  // The digits are already zero-padded: the same text as dayOf of their numbers.
+  const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (!isDay(birthDate) || compareDays(birthDate, asOf) > 0 || compareDays(birthDate, earliestBirth) < 0) {
     return fail('ID_BIRTHDATE');
   }

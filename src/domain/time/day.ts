@@ -14,9 +14,14 @@ function parts(day: Day): [number, number, number] {
   return [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
 }
 
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Days in a month of a year (proleptic Gregorian calendar). */
 export function daysInMonth(year: number, month: number): number {
-  return utcDate(year, month + 1, 0).getUTCDate();
+  // Computed without a Date for whole years and months 1–12: it is called for every date of an import.
+  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) return utcDate(year, month + 1, 0).getUTCDate();
+  if (month !== 2) return monthDays[month - 1] as number;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 /** Formats year, month and day as a Day (no range check: use isDay on the result). */

@@ -14,6 +14,8 @@ const patterns = [
 
 /** Reads a date typed by a person: YYYY-MM-DD, YYYY/M/D, YYYY-M-D, YYYY.M.D, YYYY年M月D日 or YYYYMMDD (full-width too). */
 export function parseDateText(raw: string): Result<Day, 'DATE_INVALID'> {
+  // The common case, a valid YYYY-MM-DD, is its own result.
+  if (isDay(raw)) return ok(raw);
   const text = toHalfWidth(raw).trim();
   for (const pattern of patterns) {
     const m = pattern.exec(text);

@@ -70,6 +70,18 @@ describe('historyJson', () => {
     for (const p of await inputsOf(database, [0, 1, 3, 10])) expect(historyJson(p)).toBe(JSON.stringify(historyValues(p)));
     await database.close();
   });
+
+  it('escapes quotes, backslashes, control characters and lone surrogates as JSON.stringify does', async () => {
+    const database = await createTestDatabase('sqlite');
+    await addTestVillage(database);
+    const [p] = await inputsOf(database, [0]);
+    await database.close();
+    const awkward = ['"引号"', 'a\\b', '换\n行\t制表\u0001', '\ud800孤', '尾\udfff', '𠀀字', '\u2028分隔'];
+    for (const text of awkward) {
+      const q = { ...(p as PersonInput), name: text, guardianName: text, householdNo: text, deceasedOn: null };
+      expect(historyJson(q)).toBe(JSON.stringify(historyValues(q)));
+    }
+  });
 });
 
 describe.each(await availableEngines())('creating imported persons on %s', (engine) => {

@@ -6,8 +6,9 @@ import type { PersonInput } from '../person-input.ts';
 import type { WriteStamp } from '../person-writes.ts';
 import { historyJson } from './history-json.ts';
 
-// Rows are built as value arrays in these column orders, a chunk at a time: no object per row, no select-back of
-// ids (they are reserved first), and at most one chunk of database rows alive at once.
+// Rows are built lazily as value arrays in these column orders and written table by table, each as one stream
+// (one COPY on PostgreSQL): no object per row, no select-back of ids (they are reserved first), and no table's
+// rows held in memory at once.
 const personColumns = [
   'id',
   'id_number',
@@ -46,8 +47,9 @@ const certificateColumns = [
 const historyColumns = ['person_id', 'version', 'action', 'changed_at', 'changed_by', 'after_json'] as const;
 const householdColumns = ['id', 'household_no', 'town_code', 'village_code', 'created_at'] as const;
 
-const chunkRows = 1_000;
 const tables: readonly IdTable[] = ['household', 'person', 'certificate', 'person_history'];
+// How often the person pass reports progress.
+const progressRows = 10_000;
 
 /**
  * Inserts new persons (none of them stored yet) with their households, first certificate and a history entry, as
@@ -59,33 +61,41 @@ export async function createImportedPersons(
   bulk: BulkWriter,
   inputs: readonly PersonInput[],
   stamp: WriteStamp,
-  onChunk?: (written: number) => void,
+  onProgress?: (written: number) => void,
 ): Promise<void> {
   if (inputs.length === 0) return;
   const rebuilds = [];
   for (const table of tables) rebuilds.push(await bulk.deferIndexes(table));
   const households = await ensureHouseholds(trx, bulk, inputs, stamp);
-  for (let start = 0; start < inputs.length; start += chunkRows) {
-    const chunk = inputs.slice(start, start + chunkRows);
-    const ids = await bulk.reserveIds('person', chunk.length);
-    await bulk.insertRows(
-      'person',
-      personColumns,
-      chunk.map((p, i) => personRow(p, ids[i] as number, households, stamp)),
-    );
-    await bulk.insertRows(
-      'certificate',
-      certificateColumns,
-      chunk.map((p, i) => certificateRow(p, ids[i] as number, stamp)),
-    );
-    await bulk.insertRows(
-      'person_history',
-      historyColumns,
-      chunk.map((p, i) => [ids[i], 1, 'import', stamp.now, stamp.actor, historyJson(p)]),
-    );
-    onChunk?.(start + chunk.length);
-  }
+  const ids = await bulk.reserveIds('person', inputs.length);
+  await bulk.insertRows('person', personColumns, personRows(inputs, ids, households, stamp, onProgress));
+  await bulk.insertRows('certificate', certificateColumns, certificateRows(inputs, ids, stamp));
+  await bulk.insertRows('person_history', historyColumns, historyRows(inputs, ids, stamp));
+  onProgress?.(inputs.length);
   for (const rebuild of rebuilds) await rebuild();
+}
+
+function* personRows(
+  inputs: readonly PersonInput[],
+  ids: readonly number[],
+  households: ReadonlyMap<string, number>,
+  stamp: WriteStamp,
+  onProgress?: (written: number) => void,
+): Generator<unknown[]> {
+  for (let i = 0; i < inputs.length; i += 1) {
+    if (i > 0 && i % progressRows === 0) onProgress?.(i);
+    yield personRow(inputs[i] as PersonInput, ids[i] as number, households, stamp);
+  }
+}
+
+function* certificateRows(inputs: readonly PersonInput[], ids: readonly number[], stamp: WriteStamp): Generator<unknown[]> {
+  for (let i = 0; i < inputs.length; i += 1) yield certificateRow(inputs[i] as PersonInput, ids[i] as number, stamp);
+}
+
+function* historyRows(inputs: readonly PersonInput[], ids: readonly number[], stamp: WriteStamp): Generator<unknown[]> {
+  for (let i = 0; i < inputs.length; i += 1) {
+    yield [ids[i], 1, 'import', stamp.now, stamp.actor, historyJson(inputs[i] as PersonInput)];
+  }
 }
 
 function personRow(p: PersonInput, id: number, households: ReadonlyMap<string, number>, stamp: WriteStamp): unknown[] {
@@ -137,15 +147,14 @@ async function ensureHouseholds(trx: Kysely<DB>, bulk: BulkWriter, inputs: reado
     for (const r of rows) ids.set(r.household_no, r.id);
   }
   const missing = numbers.filter((n) => !ids.has(n));
-  for (let i = 0; i < missing.length; i += chunkRows) {
-    const chunk = missing.slice(i, i + chunkRows);
-    const reserved = await bulk.reserveIds('household', chunk.length);
-    const rows = chunk.map((n, j) => {
-      const p = firstOf.get(n) as PersonInput;
-      ids.set(n, reserved[j] as number);
-      return [reserved[j], n, p.townCode, p.villageCode, stamp.now];
-    });
-    await bulk.insertRows('household', householdColumns, rows);
-  }
+  const reserved = await bulk.reserveIds('household', missing.length);
+  for (let j = 0; j < missing.length; j += 1) ids.set(missing[j] as string, reserved[j] as number);
+  const rows = function* () {
+    for (let j = 0; j < missing.length; j += 1) {
+      const p = firstOf.get(missing[j] as string) as PersonInput;
+      yield [reserved[j], missing[j], p.townCode, p.villageCode, stamp.now];
+    }
+  };
+  await bulk.insertRows('household', householdColumns, rows());
   return ids;
 }
