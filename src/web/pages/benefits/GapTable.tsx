@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { MaskedNumber } from '../../components/MaskedNumber.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { type GapItem, yuan } from './benefit-api.ts';
 import { ReasonList } from './ReasonList.tsx';
+import { PersonCells } from '../../components/PersonCells.tsx';
 
 /** The gap list: masked persons, amounts, and each row's reasons (disclosed per row), with row selection. */
 export function GapTable(props: {
@@ -57,12 +56,7 @@ export function GapTable(props: {
                   />
                 </td>
               )}
-              <th scope="row">
-                <Link to={`/persons/${i.personId}`}>{i.name}</Link>
-              </th>
-              <td>
-                <MaskedNumber value={i.idNumber} />
-              </td>
+              <PersonCells id={i.personId} name={i.name} idNumber={i.idNumber} />
               <td>{props.names.get(i.town) ?? i.town}</td>
               <td>{i.village ? (props.names.get(i.village) ?? i.village) : '—'}</td>
               <td>{t(`benefits.program.${i.program}`)}</td>

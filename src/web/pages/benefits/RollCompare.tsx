@@ -2,11 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Spin } from 'antd';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ApiError, api } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ErrorSummary, focusField, type SummaryItem } from '../../components/ErrorSummary.tsx';
-import { MaskedNumber } from '../../components/MaskedNumber.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { type Option, SelectField } from '../../components/SelectField.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
@@ -14,6 +12,7 @@ import { TextField } from '../../components/TextField.tsx';
 import { useOrgTree } from '../registry/org-units.ts';
 import { chinaToday, orgNames, queryOf } from './benefit-api.ts';
 import { type RollComparison, addMonths, fenToYuan } from './policy-api.ts';
+import { PersonCells } from '../../components/PersonCells.tsx';
 
 /** Rows shown per table: a county-wide change (a new standard) touches every person; the export has them all. */
 const shown = 100;
@@ -103,12 +102,7 @@ function CompareTables({ d }: { d: RollComparison }) {
   const town = (code: string) => names.get(code) ?? code;
   const person = (p: { personId: number; name: string; idNumber: string | null; town: string }) => (
     <>
-      <th scope="row">
-        <Link to={`/persons/${p.personId}`}>{p.name}</Link>
-      </th>
-      <td>
-        <MaskedNumber value={p.idNumber} />
-      </td>
+      <PersonCells id={p.personId} name={p.name} idNumber={p.idNumber} />
       <td>{town(p.town)}</td>
     </>
   );

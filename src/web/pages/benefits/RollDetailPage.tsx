@@ -19,6 +19,7 @@ import { type RollDetail, fenToYuan, totalsByTown, yuanTotal } from './policy-ap
 import { RollStatus } from './RollStatus.tsx';
 import './workflow.css';
 import './ParametersPage.css';
+import { PersonCells } from '../../components/PersonCells.tsx';
 
 /** Lines shown on the page; the export carries the whole roll. */
 const shownLines = 200;
@@ -138,12 +139,7 @@ export function RollDetailPage() {
           <tbody>
             {roll.lines.slice(0, shownLines).map((l) => (
               <tr key={l.personId}>
-                <th scope="row">
-                  <Link to={`/persons/${l.personId}`}>{l.name}</Link>
-                </th>
-                <td>
-                  <MaskedNumber value={l.idNumber} />
-                </td>
+                <PersonCells id={l.personId} name={l.name} idNumber={l.idNumber} />
                 <td>{names.get(l.town) ?? l.town}</td>
                 <td className="num">{fenToYuan(l.amountFen)}</td>
                 <td>{l.bankAccount ? <MaskedNumber value={l.bankAccount} /> : t('rolls.noAccount')}</td>

@@ -2,12 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Spin } from 'antd';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api } from '../../api.ts';
 import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { MaskedNumber } from '../../components/MaskedNumber.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
@@ -17,6 +15,7 @@ import { type BenefitTask, orgNames, queryOf } from './benefit-api.ts';
 import { programOptions } from './options.ts';
 import { TaskUpdateDialog } from './TaskUpdateDialog.tsx';
 import './workflow.css';
+import { PersonCells } from '../../components/PersonCells.tsx';
 
 type Filters = { whose: 'mine' | 'unit'; status: string; program: string };
 
@@ -105,12 +104,7 @@ export function TasksPage() {
             <tbody>
               {items.map((task) => (
                 <tr key={task.id}>
-                  <th scope="row">
-                    <Link to={`/persons/${task.personId}`}>{task.name}</Link>
-                  </th>
-                  <td>
-                    <MaskedNumber value={task.idNumber} />
-                  </td>
+                  <PersonCells id={task.personId} name={task.name} idNumber={task.idNumber} />
                   <td>{t(`benefits.program.${task.program}`)}</td>
                   <td>{t(`benefits.tasks.kind.${task.kind}`)}</td>
                   <td>{task.reason}</td>

@@ -7,7 +7,6 @@ import { ApiError, api } from '../../api.ts';
 import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { MaskedNumber } from '../../components/MaskedNumber.tsx';
 import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
@@ -15,6 +14,7 @@ import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { type GapPage, parseIndicatorKey, parseOrg, parseYear, useIndicatorName, useIndicators, yearOrgQuery } from './indicator-api.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { PersonCells } from '../../components/PersonCells.tsx';
 
 const pageSize = 50;
 
@@ -73,12 +73,7 @@ export function GapsPage() {
         >
           {items.map((p) => (
             <tr key={p.id}>
-              <th scope="row">
-                <Link to={`/persons/${p.id}`}>{p.name}</Link>
-              </th>
-              <td>
-                <MaskedNumber value={p.idNumber} />
-              </td>
+              <PersonCells id={p.id} name={p.name} idNumber={p.idNumber} />
               <td>{p.townName}</td>
               <td>{p.villageName ?? '—'}</td>
               <td>{t(`category.${p.category}`, { defaultValue: p.category })}</td>

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { PersonSummary } from '../../../contracts/persons.ts';
-import { MaskedNumber } from '../../components/MaskedNumber.tsx';
 import { orDash } from './labels.ts';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { PersonCells } from '../../components/PersonCells.tsx';
 
 type SortKey = 'name' | 'birthDate' | 'townName' | 'level' | 'certificateValidUntil';
 type Sort = { key: SortKey; dir: 'ascending' | 'descending' };
@@ -62,12 +61,7 @@ export function PersonTable({ items, caption }: { items: readonly PersonSummary[
         <tbody>
           {rows.map((p) => (
             <tr key={p.id}>
-              <th scope="row">
-                <Link to={`/persons/${p.id}`}>{p.name}</Link>
-              </th>
-              <td>
-                <MaskedNumber value={p.idNumber} />
-              </td>
+              <PersonCells id={p.id} name={p.name} idNumber={p.idNumber} />
               <td>{p.gender ? t(`gender.${p.gender}`) : '—'}</td>
               <td>{orDash(p.birthDate)}</td>
               <td>{p.townName}</td>

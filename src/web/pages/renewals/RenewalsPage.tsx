@@ -3,13 +3,11 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Empty, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api } from '../../api.ts';
 import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
 import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { MaskedNumber } from '../../components/MaskedNumber.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
@@ -18,6 +16,7 @@ import { type RenewalFilters, type RenewalPage, renewalQuery, windows } from './
 import './renewals.css';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { PersonCells } from '../../components/PersonCells.tsx';
 
 const pageSize = 50;
 
@@ -146,12 +145,7 @@ function RenewalTable({ items }: { items: RenewalPage['items'] }) {
     >
       {items.map((p) => (
         <tr key={p.personId}>
-          <th scope="row">
-            <Link to={`/persons/${p.personId}`}>{p.name}</Link>
-          </th>
-          <td>
-            <MaskedNumber value={p.idNumber} />
-          </td>
+          <PersonCells id={p.personId} name={p.name} idNumber={p.idNumber} />
           <td>{p.town.name}</td>
           <td>{p.village?.name ?? '—'}</td>
           <td>{p.validUntil}</td>
