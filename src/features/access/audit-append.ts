@@ -1,42 +1,16 @@
-import type SqliteDatabase from 'better-sqlite3';
 import type pg from 'pg';
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from '../../db/connect.ts';
 import type { DB } from '../../db/tables.ts';
-import { type AuditEntry, chainHash, genesisHash } from './audit-entry.ts';
+import { type AuditEntry, type ChainedRow, auditColumns, chain, genesisHash } from './audit-entry.ts';
+import { sqliteGroupCommit } from './audit-sqlite-commit.ts';
 
 /** The advisory-lock key that serialises appends to audit_log on PostgreSQL, across connections and processes. */
 export const auditLockKey = 7_411_821_000_001;
 
-const columns = [
-  'at',
-  'user_id',
-  'username',
-  'role',
-  'org_code',
-  'ip',
-  'action',
-  'target_type',
-  'target_id',
-  'outcome',
-  'details_json',
-  'prev_hash',
-  'hash',
-] as const;
-type ChainedRow = AuditEntry & { prev_hash: string; hash: string };
-
 /** True when the Kysely handle talks to PostgreSQL. */
 export function isPostgres(db: Kysely<DB>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
-}
-
-function chain(prev: string, entries: readonly AuditEntry[]): ChainedRow[] {
-  return entries.map((entry) => {
-    const hash = chainHash(prev, entry);
-    const row = { ...entry, prev_hash: prev, hash };
-    prev = hash;
-    return row;
-  });
 }
 
 /**
@@ -62,22 +36,38 @@ export async function appendEntries(trx: Kysely<DB>, entries: readonly AuditEntr
 
 /** One insert statement whatever the batch size (PostgreSQL); `with ordinality … order by` keeps ids in chain order. */
 function insertChained(rows: readonly ChainedRow[]) {
-  const arrays = columns.map((c) => rows.map((r) => (r[c] === undefined ? null : r[c])));
+  const arrays = auditColumns.map((c) => rows.map((r) => (r[c] === undefined ? null : r[c])));
   const [at, userId, ...rest] = arrays;
-  return sql`insert into audit_log (${sql.join(columns.map((c) => sql.ref(c)))})
-    select ${sql.join(columns.map((c) => sql.ref(c)))} from unnest(${at}::text[], ${userId}::int[], ${sql.join(rest.map((a) => sql`${a}::text[]`))})
-    with ordinality as t(${sql.join(columns.map((c) => sql.ref(c)))}, ord) order by ord`;
+  return sql`insert into audit_log (${sql.join(auditColumns.map((c) => sql.ref(c)))})
+    select ${sql.join(auditColumns.map((c) => sql.ref(c)))} from unnest(${at}::text[], ${userId}::int[], ${sql.join(rest.map((a) => sql`${a}::text[]`))})
+    with ordinality as t(${sql.join(auditColumns.map((c) => sql.ref(c)))}, ord) order by ord`;
 }
 
-/** Appends entries in a transaction of their own: the group commit of read audits. */
-export async function appendInOwnTransaction(database: Database, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  if (database.pool) return appendPostgres(database, database.pool, entries);
+/** A committed batch; `durable` settles once it is on disk (it may already be). */
+export type CommittedBatch = { durable: Promise<void> };
+
+const alreadyDurable: CommittedBatch = { durable: Promise.resolve() };
+
+/**
+ * Appends entries in a transaction of their own: the group commit of read audits. Resolves once committed (so the
+ * next batch may be committed after it); nobody may be told before `durable` has resolved.
+ */
+export async function commitInOwnTransaction(database: Database, entries: readonly AuditEntry[]): Promise<CommittedBatch> {
+  if (entries.length === 0) return alreadyDurable;
+  if (database.pool) {
+    await appendPostgres(database, database.pool, entries);
+    return alreadyDurable;
+  }
   const sqlite = database.sqlite;
-  if (!sqlite) return withAuditTransaction(database, (trx) => appendEntries(trx, entries));
+  if (!sqlite) {
+    await withAuditTransaction(database, (trx) => appendEntries(trx, entries));
+    return alreadyDurable;
+  }
   // Holding Kysely's connection (its mutex) means no Kysely transaction is open on this connection, so the raw
   // handle's cached statements can run a transaction of their own: far cheaper than building each insert.
-  await database.db.connection().execute(async () => appendSqlite(sqlite, entries));
+  const appender = sqliteGroupCommit(sqlite);
+  await database.db.connection().execute(async () => appender.commit(entries));
+  return { durable: appender.durable() };
 }
 
 /**
@@ -104,23 +94,6 @@ async function appendPostgres(database: Database, pool: pg.Pool, entries: readon
     client.release(true);
     throw e;
   }
-}
-
-const statements = new WeakMap<SqliteDatabase.Database, (entries: readonly AuditEntry[]) => void>();
-
-function appendSqlite(sqlite: SqliteDatabase.Database, entries: readonly AuditEntry[]): void {
-  let append = statements.get(sqlite);
-  if (!append) {
-    const last = sqlite.prepare<[], { hash: string }>('select hash from audit_log order by id desc limit 1');
-    const insert = sqlite.prepare(`insert into audit_log (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
-    append = sqlite
-      .transaction((batch: readonly AuditEntry[]) => {
-        for (const row of chain(last.get()?.hash ?? genesisHash, batch)) insert.run(columns.map((c) => row[c] ?? null));
-      })
-      .immediate.bind(null);
-    statements.set(sqlite, append);
-  }
-  append(entries);
 }
 
 /** Runs `fn` in a write transaction suited to the audit log: BEGIN IMMEDIATE on SQLite, READ COMMITTED on PostgreSQL. */

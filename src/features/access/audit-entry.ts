@@ -95,3 +95,32 @@ export function chainHash(prevHash: string, row: AuditEntry): string {
     .update(canonicalJson(hashedFields(row)))
     .digest('hex');
 }
+
+/** The audit_log columns an append writes, in insert order. */
+export const auditColumns = [
+  'at',
+  'user_id',
+  'username',
+  'role',
+  'org_code',
+  'ip',
+  'action',
+  'target_type',
+  'target_id',
+  'outcome',
+  'details_json',
+  'prev_hash',
+  'hash',
+] as const;
+/** An entry with its place in the chain. */
+export type ChainedRow = AuditEntry & { prev_hash: string; hash: string };
+
+/** Chains entries after `prev`: each row gets the previous hash and its own. */
+export function chain(prev: string, entries: readonly AuditEntry[]): ChainedRow[] {
+  return entries.map((entry) => {
+    const hash = chainHash(prev, entry);
+    const row = { ...entry, prev_hash: prev, hash };
+    prev = hash;
+    return row;
+  });
+}
