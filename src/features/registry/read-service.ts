@@ -7,7 +7,7 @@ import { personInScope } from '../access/scope-query.ts';
 import { assertCan, type Scope } from '../access/scope.ts';
 import { auditQueryText, maskField } from './audit-values.ts';
 import { departmentPersonFields } from '../access/roles.ts';
-import { loadPersonDetail } from './person-detail-query.ts';
+import { readPersonDetail } from './person-detail-batch.ts';
 import { loadById } from './person-snapshot.ts';
 import { limitFields, maskCertificateNumber, maskContacts, presentSummary } from './present.ts';
 import { personListQuery, searchPersonRows } from './search-persons.ts';
@@ -46,8 +46,9 @@ export async function requirePersonInScope(database: Database, scope: Scope, id:
 /** A person's full record with certificate history and household, masked and limited to the role's fields. */
 export async function getPerson(database: Database, scope: Scope, id: number): Promise<Partial<PersonDetail>> {
   assertCan(scope, 'person.read');
-  // One precompiled statement (person-detail-query.ts); the two-query path below only runs on a miss.
-  const row = await loadPersonDetail(database, scope, id);
+  // One precompiled statement (person-detail-query.ts), shared by concurrent reads on PostgreSQL; the two-query
+  // path below only runs on a miss.
+  const row = await readPersonDetail(database, scope, id);
   if (!row) await requirePersonInScope(database, scope, id, 'person.read');
   if (!row) throw new AppError('NOT_FOUND');
   await auditRead(database, scope, { action: 'person.read', targetType: 'person', targetId: id, outcome: 'success' });
