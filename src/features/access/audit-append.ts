@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from '../../db/connect.ts';
 import type { DB } from '../../db/tables.ts';
@@ -70,27 +70,69 @@ export async function commitInOwnTransaction(database: Database, entries: readon
   return { durable: appender.durable() };
 }
 
+// The hash this process last appended to each pool's chain: what the one-message commit expects to find last.
+const lastAppended = new WeakMap<pg.Pool, string>();
+
 /**
- * The PostgreSQL group commit in three round trips instead of five. BEGIN, the advisory lock and the read of the
- * last hash go as one simple-protocol message: under READ COMMITTED each statement takes a new snapshot, so the
- * read (a statement after the lock) sees every chain entry committed before the lock was granted, as it would
- * in appendEntries. Then the insert (a named prepared statement) and COMMIT. The lock still guards the chain
- * against other processes (the CLI, a second server); it just no longer costs a round trip of its own.
+ * The PostgreSQL group commit, usually in one round trip (appendInOneMessage); when another writer has appended
+ * since (a write transaction, the CLI, another server), in three: BEGIN, the advisory lock and the read of the
+ * last hash as one simple-protocol message (under READ COMMITTED each statement takes a new snapshot, so the read,
+ * a statement after the lock, sees every entry committed before the lock was granted), then the insert (a named
+ * prepared statement) and COMMIT. The lock still guards the chain against other processes.
  */
 async function appendPostgres(database: Database, pool: pg.Pool, entries: readonly AuditEntry[]): Promise<void> {
+  const expected = lastAppended.get(pool);
+  if (expected !== undefined && (await appendInOneMessage(pool, entries, expected))) return;
   const client = await pool.connect();
   try {
     const results = (await client.query(
       `begin isolation level read committed; select pg_advisory_xact_lock(${auditLockKey}::bigint); select hash from audit_log order by id desc limit 1`,
     )) as unknown as pg.QueryResult<{ hash: string }>[];
-    const last = results[2]?.rows[0]?.hash ?? genesisHash;
-    const insert = insertChained(chain(last, entries)).compile(database.db);
+    const rows = chain(results[2]?.rows[0]?.hash ?? genesisHash, entries);
+    const insert = insertChained(rows).compile(database.db);
     await client.query({ name: 'audit_log_append', text: insert.sql, values: [...insert.parameters] });
     await client.query('commit');
     client.release();
+    lastAppended.set(pool, (rows.at(-1) as ChainedRow).hash);
   } catch (e) {
     await client.query('rollback').catch(() => {});
     // A connection in an unknown state is dropped rather than returned to the pool.
+    client.release(true);
+    throw e;
+  }
+}
+
+/**
+ * The whole group commit as one simple-protocol message, chained after `expected`: BEGIN; the advisory lock; an
+ * insert that only inserts if the chain's last hash, read after the lock, is still `expected`; COMMIT. Returns
+ * false when it inserted nothing (another writer appended meanwhile, or the chain is empty): the caller then
+ * appends the usual way. Simple protocol takes no parameters, so values are quoted by pg's escapeLiteral.
+ */
+async function appendInOneMessage(pool: pg.Pool, entries: readonly AuditEntry[], expected: string): Promise<boolean> {
+  const rows = chain(expected, entries);
+  const text = (v: unknown) => (v === null || v === undefined ? 'null::text' : `${pg.escapeLiteral(String(v))}::text`);
+  const values = rows.map(
+    (r, i) =>
+      `(${i}, ${auditColumns.map((c) => (c === 'user_id' ? (r.user_id == null ? 'null::int' : `${Number(r.user_id)}::int`) : text(r[c]))).join(', ')})`,
+  );
+  const names = auditColumns.join(', ');
+  const client = await pool.connect();
+  try {
+    const results = (await client.query(
+      `begin isolation level read committed; select pg_advisory_xact_lock(${auditLockKey}::bigint);
+      insert into audit_log (${names}) select ${names} from (values ${values.join(', ')}) as t(ord, ${names})
+        where (select hash from audit_log order by id desc limit 1) = ${text(expected)} order by ord;
+      commit`,
+    )) as unknown as pg.QueryResult[];
+    client.release();
+    if (results[2]?.rowCount === rows.length) {
+      lastAppended.set(pool, (rows.at(-1) as ChainedRow).hash);
+      return true;
+    }
+    lastAppended.delete(pool);
+    return false;
+  } catch (e) {
+    await client.query('rollback').catch(() => {});
     client.release(true);
     throw e;
   }

@@ -104,6 +104,23 @@ describe.each(await availableEngines())('audit log on %s', (engine) => {
     }
   });
 
+  it('stores quotes, backslashes and other text exactly, chained, read after read (the one-message commit on PostgreSQL)', async () => {
+    const tricky = ["O'Brien", "back\\slash \\' quote", "'); drop table audit_log; --", "中文 $1 $$ E'x'", ''];
+    for (const q of tricky) await auditRead(database, scope, { action: 'person.search', outcome: 'success', details: { q } });
+    // A write in between: the next read batch must notice that the chain moved on.
+    await database.db.transaction().execute((trx) => recordAudit(trx, scope, { action: 'person.update', targetId: 7, outcome: 'success' }));
+    await auditRead(database, scope, { action: 'person.search', outcome: 'success', details: { q: 'after' } });
+    const rows = await database.db
+      .selectFrom('audit_log')
+      .select(['details_json', 'user_id'])
+      .where('action', '=', 'person.search')
+      .orderBy('id', 'desc')
+      .limit(tricky.length + 1)
+      .execute();
+    expect(rows.reverse().map((r) => JSON.parse(r.details_json as string).q)).toEqual([...tricky, 'after']);
+    expect(await verifyAuditChain(database)).toMatchObject({ ok: true });
+  });
+
   it('refuses UPDATE and DELETE through ordinary SQL', async () => {
     await expect(sql`update audit_log set action = 'x' where id = 1`.execute(database.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log where id = 1`.execute(database.db)).rejects.toThrow(/append-only/);
