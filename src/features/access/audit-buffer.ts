@@ -8,18 +8,18 @@ type Waiting = { entry: AuditEntry; resolve: () => void; reject: (e: unknown) =>
 const maxBatch = 2000;
 
 /**
- * Batches whose fsync may be under way at once (SQLite; on PostgreSQL a commit is durable when it returns). One
- * batch syncing while the next one commits keeps the disk busy without waiting for it; more would only take
- * threads of libuv's pool (4) from file reads and crypto.
+ * Batches whose fsync may be under way at once (SQLite; on PostgreSQL a commit is durable when it returns). One:
+ * the next batch gathers while the disk syncs, and commits once it is done. Two measured worse (more, smaller
+ * batches: each fsync costs the process ≈ 0.2 ms of CPU and a thread-pool hand-off), see access.md.
  */
-const maxSyncing = 2;
+const maxSyncing = 1;
 
 /**
  * Group commit for read audits: entries from concurrent requests are appended together in one transaction (one
  * fsync), and each caller's promise resolves once its entry is durable. A batch is committed as soon as the
  * previous one is committed and fewer than maxSyncing batches are being synced, so batches grow with the load and
- * an idle server waits for nothing. Batches commit in order (the chain), and a batch's fsync covers every batch
- * committed before it.
+ * an idle server waits for nothing. The event loop keeps serving while a batch syncs. Batches commit in order
+ * (the chain), and a batch's fsync covers every batch committed before it.
  */
 export class AuditBuffer {
   private waiting: Waiting[] = [];
