@@ -9,7 +9,7 @@ import { auditQueryText, maskField } from './audit-values.ts';
 import { departmentPersonFields } from '../access/roles.ts';
 import { readPersonDetail } from './person-detail-batch.ts';
 import { loadById } from './person-snapshot.ts';
-import { limitFields, maskCertificateNumber, maskContacts, presentSummary } from './present.ts';
+import { limitFields, presentDetail, presentSummary } from './present.ts';
 import { personListQuery, searchPersonRows } from './search-persons.ts';
 
 /** Searches persons in the scope: one page, masked, audited. */
@@ -52,26 +52,7 @@ export async function getPerson(database: Database, scope: Scope, id: number): P
   if (!row) await requirePersonInScope(database, scope, id, 'person.read');
   if (!row) throw new AppError('NOT_FOUND');
   await auditRead(database, scope, { action: 'person.read', targetType: 'person', targetId: id, outcome: 'success' });
-  const detail: PersonDetail = maskContacts({
-    ...presentSummary(row),
-    hukou: row.hukou,
-    residencePermit: row.residence_permit,
-    phone: row.phone,
-    guardianName: row.guardian_name,
-    guardianPhone: row.guardian_phone,
-    householdNo: row.household_no,
-    householdMembers: row.members,
-    deceasedOn: row.deceased_on,
-    movedOutOn: row.moved_out_on,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    certificates: row.certificates.map((c) => ({
-      ...c,
-      certificateNumber: maskCertificateNumber(c.certificateNumber),
-      category: c.category as NonNullable<PersonDetail['category']>,
-    })),
-  });
-  return limitFields(scope, detail);
+  return limitFields(scope, presentDetail(row));
 }
 
 /** Shows the full value of masked fields to a role allowed to see them, for a stated reason; always audited. */
