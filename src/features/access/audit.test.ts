@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, connect } from '../../db/connect.ts';
 import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
 import { auditRead, flushAudit, recordAudit } from './audit.ts';
+import { type AuditEntry, buildEntry, canonicalJson, hashedFields, hashedJson } from './audit-entry.ts';
 import { verifyAuditChain } from './audit-verify.ts';
 import { systemScope } from './scope.ts';
 
@@ -162,5 +163,25 @@ describe.each(await availableEngines())('audit log on %s', (engine) => {
     expect(await verifyAuditChain(database)).toMatchObject({ ok: false, brokenAt: ids[21], code: 'LINK_BROKEN' });
     await withoutGuards(database, () => sql`delete from audit_log where id < ${c}`.execute(database.db));
     expect(await verifyAuditChain(database)).toMatchObject({ ok: false, brokenAt: c, code: 'LINK_BROKEN' });
+  });
+});
+
+describe('audit entry hash text', () => {
+  it('is canonicalJson(hashedFields(row)) for every kind of value', () => {
+    const base = buildEntry(
+      { userId: 7, username: 'alice', role: 'countyStaff', orgCode: '441821', ip: '10.0.0.1' },
+      { action: 'person.read', targetType: 'person', targetId: 42, outcome: 'success', details: { q: 'x' } },
+      new Date('2026-11-29T08:00:00Z'),
+    );
+    const variants: AuditEntry[] = [
+      base,
+      { ...base, user_id: null, role: null, org_code: null, ip: null, target_type: null, target_id: null, details_json: null },
+      { ...base, username: 'quote " back\\slash \u2028 中文 \u0001', details_json: '{"a":[1,2,{"b":null}]}' },
+      { ...base, user_id: '12' as unknown as number, target_id: '' },
+      { ...base, user_id: undefined, ip: undefined },
+      { ...base, user_id: Number.NaN },
+      { ...base, action: undefined as unknown as string },
+    ];
+    for (const row of variants) expect(hashedJson(row)).toBe(canonicalJson(hashedFields(row)));
   });
 });

@@ -51,10 +51,12 @@ export class DetailBatcher {
     try {
       const ids = [...new Set(batch.map((w) => w.id))];
       const rows = await loadPersonDetails(this.database, group.f, group.scopeValue, ids);
-      // Each caller gets a row object of its own, as if it had read alone.
+      // Each caller gets a row object of its own, as if it had read alone (the first asker takes the original).
+      const given = new Set<number>();
       for (const w of batch) {
         const row = rows.get(w.id);
-        w.resolve(row && { ...row });
+        w.resolve(row && (given.has(w.id) ? { ...row } : row));
+        given.add(w.id);
       }
     } catch (e) {
       for (const w of batch) w.reject(e);

@@ -137,8 +137,12 @@ export function scopeValueOf(f: ScopeFilter | null): string {
   return f ? (f.prefix ? `${f.value}%` : f.value) : '';
 }
 
+// The driver's row is a fresh object of ours: parse in place rather than copy its thirty columns (~5 µs).
 function withArrays(row: RawDetailRow): PersonDetailRow {
-  return { ...row, certificates: parsed(row.certificates), members: parsed(row.members) };
+  const detail = row as unknown as PersonDetailRow;
+  detail.certificates = parsed(row.certificates);
+  detail.members = parsed(row.members);
+  return detail;
 }
 
 /** A person's detail row if the person exists and is in the scope, else undefined (see also person-detail-batch.ts). */
