@@ -79,18 +79,9 @@ export function presentDetail(row: PersonDetailRow): PersonDetail {
   };
 }
 
-/** A phone number masked, as maskContacts does it. */
+/** A contact number masked by maskPhone; empty stays as it is, missing becomes null. */
 function maskedPhone(phone: string | null | undefined): string | null {
   return phone ? maskPhone(phone) : (phone ?? null);
-}
-
-/** Masks the contact numbers of a detail record. */
-export function maskContacts(d: PersonDetail): PersonDetail {
-  return {
-    ...d,
-    phone: d.phone ? maskPhone(d.phone) : (d.phone ?? null),
-    guardianPhone: d.guardianPhone ? maskPhone(d.guardianPhone) : (d.guardianPhone ?? null),
-  };
 }
 
 /** Keeps only the fields the scope's role may read: a department user sees its domain's fields only. */
