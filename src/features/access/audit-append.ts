@@ -1,42 +1,16 @@
-import type SqliteDatabase from 'better-sqlite3';
-import type pg from 'pg';
+import pg from 'pg';
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from '../../db/connect.ts';
 import type { DB } from '../../db/tables.ts';
-import { type AuditEntry, chainHash, genesisHash } from './audit-entry.ts';
+import { type AuditEntry, type ChainedRow, auditColumns, chain, genesisHash } from './audit-entry.ts';
+import { sqliteGroupCommit } from './audit-sqlite-commit.ts';
 
 /** The advisory-lock key that serialises appends to audit_log on PostgreSQL, across connections and processes. */
 export const auditLockKey = 7_411_821_000_001;
 
-const columns = [
-  'at',
-  'user_id',
-  'username',
-  'role',
-  'org_code',
-  'ip',
-  'action',
-  'target_type',
-  'target_id',
-  'outcome',
-  'details_json',
-  'prev_hash',
-  'hash',
-] as const;
-type ChainedRow = AuditEntry & { prev_hash: string; hash: string };
-
 /** True when the Kysely handle talks to PostgreSQL. */
 export function isPostgres(db: Kysely<DB>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
-}
-
-function chain(prev: string, entries: readonly AuditEntry[]): ChainedRow[] {
-  return entries.map((entry) => {
-    const hash = chainHash(prev, entry);
-    const row = { ...entry, prev_hash: prev, hash };
-    prev = hash;
-    return row;
-  });
 }
 
 /**
@@ -62,42 +36,64 @@ export async function appendEntries(trx: Kysely<DB>, entries: readonly AuditEntr
 
 /** One insert statement whatever the batch size (PostgreSQL); `with ordinality … order by` keeps ids in chain order. */
 function insertChained(rows: readonly ChainedRow[]) {
-  const arrays = columns.map((c) => rows.map((r) => (r[c] === undefined ? null : r[c])));
+  const arrays = auditColumns.map((c) => rows.map((r) => (r[c] === undefined ? null : r[c])));
   const [at, userId, ...rest] = arrays;
-  return sql`insert into audit_log (${sql.join(columns.map((c) => sql.ref(c)))})
-    select ${sql.join(columns.map((c) => sql.ref(c)))} from unnest(${at}::text[], ${userId}::int[], ${sql.join(rest.map((a) => sql`${a}::text[]`))})
-    with ordinality as t(${sql.join(columns.map((c) => sql.ref(c)))}, ord) order by ord`;
+  return sql`insert into audit_log (${sql.join(auditColumns.map((c) => sql.ref(c)))})
+    select ${sql.join(auditColumns.map((c) => sql.ref(c)))} from unnest(${at}::text[], ${userId}::int[], ${sql.join(rest.map((a) => sql`${a}::text[]`))})
+    with ordinality as t(${sql.join(auditColumns.map((c) => sql.ref(c)))}, ord) order by ord`;
 }
 
-/** Appends entries in a transaction of their own: the group commit of read audits. */
-export async function appendInOwnTransaction(database: Database, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  if (database.pool) return appendPostgres(database, database.pool, entries);
-  const sqlite = database.sqlite;
-  if (!sqlite) return withAuditTransaction(database, (trx) => appendEntries(trx, entries));
-  // Holding Kysely's connection (its mutex) means no Kysely transaction is open on this connection, so the raw
-  // handle's cached statements can run a transaction of their own: far cheaper than building each insert.
-  await database.db.connection().execute(async () => appendSqlite(sqlite, entries));
-}
+/** A committed batch; `durable` settles once it is on disk (it may already be). */
+export type CommittedBatch = { durable: Promise<void> };
+
+const alreadyDurable: CommittedBatch = { durable: Promise.resolve() };
 
 /**
- * The PostgreSQL group commit in three round trips instead of five. BEGIN, the advisory lock and the read of the
- * last hash go as one simple-protocol message: under READ COMMITTED each statement takes a new snapshot, so the
- * read (a statement after the lock) sees every chain entry committed before the lock was granted, as it would
- * in appendEntries. Then the insert (a named prepared statement) and COMMIT. The lock still guards the chain
- * against other processes (the CLI, a second server); it just no longer costs a round trip of its own.
+ * Appends entries in a transaction of their own: the group commit of read audits. Resolves once committed (so the
+ * next batch may be committed after it); nobody may be told before `durable` has resolved.
+ */
+export async function commitInOwnTransaction(database: Database, entries: readonly AuditEntry[]): Promise<CommittedBatch> {
+  if (entries.length === 0) return alreadyDurable;
+  if (database.pool) {
+    await appendPostgres(database, database.pool, entries);
+    return alreadyDurable;
+  }
+  const sqlite = database.sqlite;
+  if (!sqlite) {
+    await withAuditTransaction(database, (trx) => appendEntries(trx, entries));
+    return alreadyDurable;
+  }
+  // Holding Kysely's connection (its mutex) means no Kysely transaction is open on this connection, so the raw
+  // handle's cached statements can run a transaction of their own: far cheaper than building each insert.
+  const appender = sqliteGroupCommit(sqlite);
+  await database.db.connection().execute(async () => appender.commit(entries));
+  return { durable: appender.durable() };
+}
+
+// The hash this process last appended to each pool's chain: what the one-message commit expects to find last.
+const lastAppended = new WeakMap<pg.Pool, string>();
+
+/**
+ * The PostgreSQL group commit, usually in one round trip (appendInOneMessage); when another writer has appended
+ * since (a write transaction, the CLI, another server), in three: BEGIN, the advisory lock and the read of the
+ * last hash as one simple-protocol message (under READ COMMITTED each statement takes a new snapshot, so the read,
+ * a statement after the lock, sees every entry committed before the lock was granted), then the insert (a named
+ * prepared statement) and COMMIT. The lock still guards the chain against other processes.
  */
 async function appendPostgres(database: Database, pool: pg.Pool, entries: readonly AuditEntry[]): Promise<void> {
+  const expected = lastAppended.get(pool);
+  if (expected !== undefined && (await appendInOneMessage(pool, entries, expected))) return;
   const client = await pool.connect();
   try {
     const results = (await client.query(
       `begin isolation level read committed; select pg_advisory_xact_lock(${auditLockKey}::bigint); select hash from audit_log order by id desc limit 1`,
     )) as unknown as pg.QueryResult<{ hash: string }>[];
-    const last = results[2]?.rows[0]?.hash ?? genesisHash;
-    const insert = insertChained(chain(last, entries)).compile(database.db);
+    const rows = chain(results[2]?.rows[0]?.hash ?? genesisHash, entries);
+    const insert = insertChained(rows).compile(database.db);
     await client.query({ name: 'audit_log_append', text: insert.sql, values: [...insert.parameters] });
     await client.query('commit');
     client.release();
+    lastAppended.set(pool, (rows.at(-1) as ChainedRow).hash);
   } catch (e) {
     await client.query('rollback').catch(() => {});
     // A connection in an unknown state is dropped rather than returned to the pool.
@@ -106,21 +102,40 @@ async function appendPostgres(database: Database, pool: pg.Pool, entries: readon
   }
 }
 
-const statements = new WeakMap<SqliteDatabase.Database, (entries: readonly AuditEntry[]) => void>();
-
-function appendSqlite(sqlite: SqliteDatabase.Database, entries: readonly AuditEntry[]): void {
-  let append = statements.get(sqlite);
-  if (!append) {
-    const last = sqlite.prepare<[], { hash: string }>('select hash from audit_log order by id desc limit 1');
-    const insert = sqlite.prepare(`insert into audit_log (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
-    append = sqlite
-      .transaction((batch: readonly AuditEntry[]) => {
-        for (const row of chain(last.get()?.hash ?? genesisHash, batch)) insert.run(columns.map((c) => row[c] ?? null));
-      })
-      .immediate.bind(null);
-    statements.set(sqlite, append);
+/**
+ * The whole group commit as one simple-protocol message, chained after `expected`: BEGIN; the advisory lock; an
+ * insert that only inserts if the chain's last hash, read after the lock, is still `expected`; COMMIT. Returns
+ * false when it inserted nothing (another writer appended meanwhile, or the chain is empty): the caller then
+ * appends the usual way. Simple protocol takes no parameters, so values are quoted by pg's escapeLiteral.
+ */
+async function appendInOneMessage(pool: pg.Pool, entries: readonly AuditEntry[], expected: string): Promise<boolean> {
+  const rows = chain(expected, entries);
+  const text = (v: unknown) => (v === null || v === undefined ? 'null::text' : `${pg.escapeLiteral(String(v))}::text`);
+  const values = rows.map(
+    (r, i) =>
+      `(${i}, ${auditColumns.map((c) => (c === 'user_id' ? (r.user_id == null ? 'null::int' : `${Number(r.user_id)}::int`) : text(r[c]))).join(', ')})`,
+  );
+  const names = auditColumns.join(', ');
+  const client = await pool.connect();
+  try {
+    const results = (await client.query(
+      `begin isolation level read committed; select pg_advisory_xact_lock(${auditLockKey}::bigint);
+      insert into audit_log (${names}) select ${names} from (values ${values.join(', ')}) as t(ord, ${names})
+        where (select hash from audit_log order by id desc limit 1) = ${text(expected)} order by ord;
+      commit`,
+    )) as unknown as pg.QueryResult[];
+    client.release();
+    if (results[2]?.rowCount === rows.length) {
+      lastAppended.set(pool, (rows.at(-1) as ChainedRow).hash);
+      return true;
+    }
+    lastAppended.delete(pool);
+    return false;
+  } catch (e) {
+    await client.query('rollback').catch(() => {});
+    client.release(true);
+    throw e;
   }
-  append(entries);
 }
 
 /** Runs `fn` in a write transaction suited to the audit log: BEGIN IMMEDIATE on SQLite, READ COMMITTED on PostgreSQL. */

@@ -90,8 +90,62 @@ export function hashedFields(row: AuditEntry): Record<string, unknown> {
 
 /** hash = sha256(prev_hash + canonical JSON of the entry), hex. */
 export function chainHash(prevHash: string, row: AuditEntry): string {
-  return createHash('sha256')
-    .update(prevHash)
-    .update(canonicalJson(hashedFields(row)))
-    .digest('hex');
+  return createHash('sha256').update(prevHash).update(hashedJson(row)).digest('hex');
+}
+
+/**
+ * canonicalJson(hashedFields(row)), written out: the keys are fixed and already in sorted order, so the text is
+ * built directly instead of through entries, sort and join (a hash per read audit; a test checks equality).
+ */
+export function hashedJson(row: AuditEntry): string {
+  // Rows that break the column types (never written by this code) take the general path, so the text is the same.
+  const required = [row.action, row.at, row.outcome, row.username];
+  if (!required.every((v) => typeof v === 'string')) return canonicalJson(hashedFields(row));
+  const text = (v: unknown) => (v === null || v === undefined ? 'null' : canonicalJson(v));
+  const userId = row.user_id === null || row.user_id === undefined ? null : Number(row.user_id);
+  return `{"action":${JSON.stringify(row.action)},"at":${JSON.stringify(row.at)},"details_json":${text(row.details_json)},"ip":${text(row.ip)},"org_code":${text(row.org_code)},"outcome":${JSON.stringify(row.outcome)},"role":${text(row.role)},"target_id":${text(row.target_id)},"target_type":${text(row.target_type)},"user_id":${userId !== null && Number.isFinite(userId) ? JSON.stringify(userId) : 'null'},"username":${JSON.stringify(row.username)}}`;
+}
+
+/** The audit_log columns an append writes, in insert order. */
+export const auditColumns = [
+  'at',
+  'user_id',
+  'username',
+  'role',
+  'org_code',
+  'ip',
+  'action',
+  'target_type',
+  'target_id',
+  'outcome',
+  'details_json',
+  'prev_hash',
+  'hash',
+] as const;
+/** An entry with its place in the chain. */
+export type ChainedRow = AuditEntry & { prev_hash: string; hash: string };
+
+/** Chains entries after `prev`: each row gets the previous hash and its own. */
+export function chain(prev: string, entries: readonly AuditEntry[]): ChainedRow[] {
+  return entries.map((entry) => {
+    const hash = chainHash(prev, entry);
+    // A literal, not a spread: a spread plus two keys costs ~3 µs per entry here, the literal a tenth of it.
+    const row: ChainedRow = {
+      at: entry.at,
+      user_id: entry.user_id,
+      username: entry.username,
+      role: entry.role,
+      org_code: entry.org_code,
+      ip: entry.ip,
+      action: entry.action,
+      target_type: entry.target_type,
+      target_id: entry.target_id,
+      outcome: entry.outcome,
+      details_json: entry.details_json,
+      prev_hash: prev,
+      hash,
+    };
+    prev = hash;
+    return row;
+  });
 }

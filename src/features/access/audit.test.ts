@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, connect } from '../../db/connect.ts';
 import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
 import { auditRead, flushAudit, recordAudit } from './audit.ts';
+import { type AuditEntry, buildEntry, canonicalJson, hashedFields, hashedJson } from './audit-entry.ts';
 import { verifyAuditChain } from './audit-verify.ts';
 import { systemScope } from './scope.ts';
 
@@ -104,6 +105,23 @@ describe.each(await availableEngines())('audit log on %s', (engine) => {
     }
   });
 
+  it('stores quotes, backslashes and other text exactly, chained, read after read (the one-message commit on PostgreSQL)', async () => {
+    const tricky = ["O'Brien", "back\\slash \\' quote", "'); drop table audit_log; --", "中文 $1 $$ E'x'", ''];
+    for (const q of tricky) await auditRead(database, scope, { action: 'person.search', outcome: 'success', details: { q } });
+    // A write in between: the next read batch must notice that the chain moved on.
+    await database.db.transaction().execute((trx) => recordAudit(trx, scope, { action: 'person.update', targetId: 7, outcome: 'success' }));
+    await auditRead(database, scope, { action: 'person.search', outcome: 'success', details: { q: 'after' } });
+    const rows = await database.db
+      .selectFrom('audit_log')
+      .select(['details_json', 'user_id'])
+      .where('action', '=', 'person.search')
+      .orderBy('id', 'desc')
+      .limit(tricky.length + 1)
+      .execute();
+    expect(rows.reverse().map((r) => JSON.parse(r.details_json as string).q)).toEqual([...tricky, 'after']);
+    expect(await verifyAuditChain(database)).toMatchObject({ ok: true });
+  });
+
   it('refuses UPDATE and DELETE through ordinary SQL', async () => {
     await expect(sql`update audit_log set action = 'x' where id = 1`.execute(database.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log where id = 1`.execute(database.db)).rejects.toThrow(/append-only/);
@@ -145,5 +163,25 @@ describe.each(await availableEngines())('audit log on %s', (engine) => {
     expect(await verifyAuditChain(database)).toMatchObject({ ok: false, brokenAt: ids[21], code: 'LINK_BROKEN' });
     await withoutGuards(database, () => sql`delete from audit_log where id < ${c}`.execute(database.db));
     expect(await verifyAuditChain(database)).toMatchObject({ ok: false, brokenAt: c, code: 'LINK_BROKEN' });
+  });
+});
+
+describe('audit entry hash text', () => {
+  it('is canonicalJson(hashedFields(row)) for every kind of value', () => {
+    const base = buildEntry(
+      { userId: 7, username: 'alice', role: 'countyStaff', orgCode: '441821', ip: '10.0.0.1' },
+      { action: 'person.read', targetType: 'person', targetId: 42, outcome: 'success', details: { q: 'x' } },
+      new Date('2026-11-29T08:00:00Z'),
+    );
+    const variants: AuditEntry[] = [
+      base,
+      { ...base, user_id: null, role: null, org_code: null, ip: null, target_type: null, target_id: null, details_json: null },
+      { ...base, username: 'quote " back\\slash \u2028 中文 \u0001', details_json: '{"a":[1,2,{"b":null}]}' },
+      { ...base, user_id: '12' as unknown as number, target_id: '' },
+      { ...base, user_id: undefined, ip: undefined },
+      { ...base, user_id: Number.NaN },
+      { ...base, action: undefined as unknown as string },
+    ];
+    for (const row of variants) expect(hashedJson(row)).toBe(canonicalJson(hashedFields(row)));
   });
 });

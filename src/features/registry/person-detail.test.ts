@@ -5,6 +5,7 @@ import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
 import { flushAudit } from '../access/audit.ts';
 import { type Scope, systemScope } from '../access/scope.ts';
 import { importRecords } from './import/import-persons.ts';
+import { readPersonDetail } from './person-detail-batch.ts';
 import { getPerson } from './read-service.ts';
 import { addTestVillage, buildPersonRow, testIdNumber } from './test-factory.ts';
 
@@ -88,5 +89,29 @@ describe.each(await availableEngines())('person detail on %s', (engine) => {
       .orderBy('id')
       .execute();
     expect(denied.map((d) => d.target_id)).toEqual([String(ids[1]), String(ids[0])]);
+  });
+
+  it('gives concurrent reads (batched on PostgreSQL) the same answers as reads one at a time', async () => {
+    const asks: [Scope, number][] = [
+      [scopeAt('county', '441821'), ids[0] as number],
+      [scopeAt('county', '441821'), ids[1] as number],
+      [scopeAt('county', '441821'), ids[0] as number],
+      [scopeAt('town', '441821100'), ids[0] as number],
+      [scopeAt('town', '441821100'), ids[2] as number],
+      [scopeAt('city', '441800'), ids[2] as number],
+      [scopeAt('province', '440000'), ids[1] as number],
+    ];
+    const alone: unknown[] = [];
+    for (const [scope, id] of asks) alone.push(await readPersonDetail(database, scope, id));
+    const together = await Promise.all(asks.map(([scope, id]) => readPersonDetail(database, scope, id)));
+    expect(together).toEqual(alone);
+    expect(alone.every((row) => row !== undefined)).toBe(true);
+    // Out of scope, or unknown, in the same batch as persons that are found: undefined.
+    const mixed = await Promise.all([
+      readPersonDetail(database, scopeAt('town', '441821100'), ids[1] as number),
+      readPersonDetail(database, scopeAt('town', '441821100'), ids[2] as number),
+      readPersonDetail(database, scopeAt('town', '441821100'), 999_999_999),
+    ]);
+    expect(mixed.map((row) => row?.id)).toEqual([undefined, ids[2], undefined]);
   });
 });

@@ -7,9 +7,9 @@ import { personInScope } from '../access/scope-query.ts';
 import { assertCan, type Scope } from '../access/scope.ts';
 import { auditQueryText, maskField } from './audit-values.ts';
 import { departmentPersonFields } from '../access/roles.ts';
-import { loadPersonDetail } from './person-detail-query.ts';
+import { readPersonDetail } from './person-detail-batch.ts';
 import { loadById } from './person-snapshot.ts';
-import { limitFields, maskCertificateNumber, maskContacts, presentSummary } from './present.ts';
+import { limitFields, presentDetail, presentSummary } from './present.ts';
 import { personListQuery, searchPersonRows } from './search-persons.ts';
 
 /** Searches persons in the scope: one page, masked, audited. */
@@ -46,31 +46,13 @@ export async function requirePersonInScope(database: Database, scope: Scope, id:
 /** A person's full record with certificate history and household, masked and limited to the role's fields. */
 export async function getPerson(database: Database, scope: Scope, id: number): Promise<Partial<PersonDetail>> {
   assertCan(scope, 'person.read');
-  // One precompiled statement (person-detail-query.ts); the two-query path below only runs on a miss.
-  const row = await loadPersonDetail(database, scope, id);
+  // One precompiled statement (person-detail-query.ts), shared by concurrent reads on PostgreSQL; the two-query
+  // path below only runs on a miss.
+  const row = await readPersonDetail(database, scope, id);
   if (!row) await requirePersonInScope(database, scope, id, 'person.read');
   if (!row) throw new AppError('NOT_FOUND');
   await auditRead(database, scope, { action: 'person.read', targetType: 'person', targetId: id, outcome: 'success' });
-  const detail: PersonDetail = maskContacts({
-    ...presentSummary(row),
-    hukou: row.hukou,
-    residencePermit: row.residence_permit,
-    phone: row.phone,
-    guardianName: row.guardian_name,
-    guardianPhone: row.guardian_phone,
-    householdNo: row.household_no,
-    householdMembers: row.members,
-    deceasedOn: row.deceased_on,
-    movedOutOn: row.moved_out_on,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    certificates: row.certificates.map((c) => ({
-      ...c,
-      certificateNumber: maskCertificateNumber(c.certificateNumber),
-      category: c.category as NonNullable<PersonDetail['category']>,
-    })),
-  });
-  return limitFields(scope, detail);
+  return limitFields(scope, presentDetail(row));
 }
 
 /** Shows the full value of masked fields to a role allowed to see them, for a stated reason; always audited. */
