@@ -14,6 +14,7 @@ import { buildApp } from './app.ts';
 // A full resident ID number: 17 digits and a digit or X, not part of a longer number.
 const fullId = /(?<!\d)\d{17}[\dX](?!\d)/;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdpf-walk-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 // Values for path and query parameters that routes need; anything else is left out.
 const sample: Record<string, string> = {

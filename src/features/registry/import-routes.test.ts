@@ -13,6 +13,7 @@ import { writeTable } from '../files/write-table.ts';
 import { addTestVillage, buildPersonRow } from './test-factory.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdpf-import-routes-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function csvBytes(rows: ReturnType<typeof buildPersonRow>[]): Promise<Buffer> {
   const file = path.join(dir, `f${Math.random()}.csv`);

@@ -11,6 +11,7 @@ import { activeEnrolments, addEnrolment, changeEnrolment } from './enrolments/se
 import { importSurvey } from './survey/import-survey.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdpf-services-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 function csv(name: string, lines: string[]): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, `${lines.join('\n')}\n`);

@@ -16,6 +16,7 @@ const withCheck = (first17: string) => first17 + idCheckChar(first17);
 
 const asOf = '2026-11-29';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smart-dpf-import-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function writeRows(name: string, rows: PersonFileRow[], columns = personFileColumns.map((c) => c.key)) {
   const file = path.join(dir, name);

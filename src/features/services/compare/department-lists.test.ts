@@ -12,6 +12,7 @@ import { compareEnrolmentList } from './compare-enrolments.ts';
 import { importEnrolmentList } from './import-enrolment-list.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdpf-lists-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 function csv(name: string, lines: string[]): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
