@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Migrator } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connect } from './connect.ts';
+import { migrateToLatest } from './migrate.ts';
+import { migrations } from './migrations/index.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdpf-migrate-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('migrateToLatest', () => {
+  it('takes a migration that landed after a later-named one had already run', async () => {
+    const names = Object.keys(migrations);
+    const late = names[names.length - 2] as string;
+    const database = connect(path.join(dir, 'unordered.db'));
+    try {
+      // The database saw every migration but `late` (as one migrated between two branches' landings would).
+      const without = Object.fromEntries(Object.entries(migrations).filter(([name]) => name !== late));
+      const early = await new Migrator({ db: database.db, provider: { getMigrations: async () => without } }).migrateToLatest();
+      expect(early.error).toBeUndefined();
+      expect(await migrateToLatest(database)).toEqual([late]);
+      const done = await database.db
+        .selectFrom('kysely_migration' as never)
+        .select('name' as never)
+        .execute();
+      expect(done.map((r) => (r as { name: string }).name).sort()).toEqual([...names].sort());
+    } finally {
+      await database.close();
+    }
+  });
+});
