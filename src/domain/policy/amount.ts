@@ -1,3 +1,4 @@
+import { cachedIn } from '../memo.ts';
 import type { Day } from '../time/day.ts';
 import { type Reason, info } from './decision.ts';
 import { type Param, type ParamSet, lookup } from './parameters.ts';
@@ -16,18 +17,10 @@ type Amount = { fen: number | null; reason: Reason };
 const amountLines = new WeakMap<object, Map<string, Amount>>();
 
 function sharedLine(key: object, label: string, build: () => Amount): Amount {
-  let byLabel = amountLines.get(key);
-  if (!byLabel) {
-    byLabel = new Map();
-    amountLines.set(key, byLabel);
-  }
-  let line = byLabel.get(label);
-  if (!line) {
+  return cachedIn(amountLines, key, label, () => {
     const built = build();
-    line = Object.freeze({ fen: built.fen, reason: Object.freeze(built.reason) });
-    byLabel.set(label, line);
-  }
-  return line;
+    return Object.freeze({ fen: built.fen, reason: Object.freeze(built.reason) });
+  });
 }
 
 /** The monthly amount in force with its explanatory reason; null (not 0) when no standard is in force. */

@@ -1,5 +1,6 @@
 import { categoryName, isIntellectualOrMental } from '../disability/category.ts';
 import { isSevere, levelName } from '../disability/level.ts';
+import { cachedIn } from '../memo.ts';
 import type { Day } from '../time/day.ts';
 import { type Condition, check, fixed } from './decision.ts';
 import { type CertificateFact, type PersonFacts, activeEnrolment, certificateExpiry, certificateOn, householdEnrolment } from './facts.ts';
@@ -94,15 +95,15 @@ const inForceConditions = new Map<string, Map<string, readonly [Condition, Condi
 
 /** A programme is in force on the day (its flag parameter has a true value). */
 export function programInForce(value: boolean | undefined, name: string, source: string): Condition {
-  let bySource = inForceConditions.get(name);
-  if (!bySource) {
-    bySource = new Map();
-    inForceConditions.set(name, bySource);
-  }
-  let pair = bySource.get(source);
-  if (!pair) {
-    pair = [fixed('IN_FORCE', true, `${name}在该日期有效`, source), fixed('IN_FORCE', false, `${name}在该日期尚未实施或已停止`, source)];
-    bySource.set(source, pair);
-  }
+  const pair = cachedIn(
+    inForceConditions,
+    name,
+    source,
+    () =>
+      [
+        fixed('IN_FORCE', true, `${name}在该日期有效`, source),
+        fixed('IN_FORCE', false, `${name}在该日期尚未实施或已停止`, source),
+      ] as const,
+  );
   return value === true ? pair[0] : pair[1];
 }

@@ -1,6 +1,7 @@
 import type { CompiledQuery } from 'kysely';
 import type SqliteDatabase from 'better-sqlite3';
 import type { Database } from '../../db/connect.ts';
+import { cachedIn } from '../../domain/memo.ts';
 
 /** One row as an array of column values, in the select list's order. */
 export type RawRow = unknown[];
@@ -9,17 +10,7 @@ export type RawRow = unknown[];
 const statements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
 
 function rawStatement(sqlite: SqliteDatabase.Database, text: string): SqliteDatabase.Statement {
-  let cache = statements.get(sqlite);
-  if (!cache) {
-    cache = new Map();
-    statements.set(sqlite, cache);
-  }
-  let statement = cache.get(text);
-  if (!statement) {
-    statement = sqlite.prepare(text).raw(true);
-    cache.set(text, statement);
-  }
-  return statement;
+  return cachedIn(statements, sqlite, text, () => sqlite.prepare(text).raw(true));
 }
 
 /**
