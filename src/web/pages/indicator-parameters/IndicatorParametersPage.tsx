@@ -63,7 +63,7 @@ export function IndicatorParametersPage() {
                     const entry = find(key, year);
                     return (
                       <td key={key}>
-                        <div>{entry ? shownValue(key, entry.value) : t('indicatorParams.notEntered')}</div>
+                        <div>{entry ? shownValue(entry.value) : t('indicatorParams.notEntered')}</div>
                         {entry && (
                           <div className="caption-note">
                             {t('indicatorParams.enteredBy', { by: entry.enteredBy, source: entry.source })}

@@ -18,7 +18,7 @@ export function ParameterDialog(props: {
   const { parameterKey: key, year, current, onClose } = props;
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [value, setValue] = useState(formValue(key, current?.value));
+  const [value, setValue] = useState(formValue(current?.value));
   const [source, setSource] = useState(current?.source ?? '');
   const [problems, setProblems] = useState<SummaryItem[]>([]);
   const mutation = useMutation({
@@ -36,7 +36,7 @@ export function ParameterDialog(props: {
   const unit = t(`indicatorParams.units.${key}`);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const stored = storedValue(key, value);
+    const stored = storedValue(value);
     const items: SummaryItem[] = [];
     if (stored === null) items.push({ id: 'param-value', label: unit, message: t('indicatorParams.valueRule') });
     if (source.trim() === '')

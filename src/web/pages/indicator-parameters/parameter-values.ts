@@ -8,19 +8,19 @@ export type ParameterKey = (typeof parameterKeys)[number];
 export type ParameterEntry = { key: string; year: number; value: number; source: string; enteredBy: string; enteredAt: string };
 
 /** GDP growth is stored as a fraction and shown in percent. */
-export function shownValue(_key: ParameterKey, value: number): string {
+export function shownValue(value: number): string {
   return `${round(value * 100, 2)}%`;
 }
 
 /** The stored value of what the form holds (percent), or null when the text is not a number. */
-export function storedValue(_key: ParameterKey, text: string): number | null {
+export function storedValue(text: string): number | null {
   const t = text.trim().replace(/%$/, '');
   if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
   return round(Number(t) / 100, 6);
 }
 
 /** The text the form starts from for a stored value. */
-export function formValue(_key: ParameterKey, value: number | undefined): string {
+export function formValue(value: number | undefined): string {
   if (value === undefined) return '';
   return String(round(value * 100, 4));
 }
