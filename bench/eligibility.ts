@@ -4,15 +4,16 @@ import { connect, type Database, type Engine } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { programs } from '../src/domain/policy/evaluate.ts';
 import { systemScope } from '../src/features/access/scope.ts';
-import { evaluateAll } from '../src/features/benefits/evaluation.ts';
+import { evaluateReduced, laneShares } from '../src/features/benefits/evaluation-lanes.ts';
 import { streamFacts } from '../src/features/benefits/facts-store.ts';
-import { gapOf } from '../src/features/benefits/gaps.ts';
 import { loadParamSet } from '../src/features/benefits/param-store.ts';
 import { loadDemo } from '../src/features/demo/load-demo.ts';
-import { loadDemoServices } from '../src/features/demo/services/load-demo-services.ts';
 import { loadRegions } from '../src/features/org/seed.ts';
 import { freshDatabaseUrl } from './fresh-db.ts';
+import { addTally, emptyTally, tallyDecisions } from './eligibility-tally.ts';
 import { report, round, since } from './lib.ts';
+
+const tallyModule = new URL('./eligibility-tally.ts', import.meta.url).href;
 
 /** Person counts to run: BENCH_ELIGIBILITY_PERSONS (comma-separated) or BENCH_PERSONS, default 10,000 and 1,000,000. */
 function sizes(): number[] {
@@ -29,6 +30,14 @@ async function factsOnlySeconds(database: Database, asOf: string, persons: numbe
   return since(start) / 1000;
 }
 
+/** Loads the demo county with its 2021–2025 enrolments into a fresh database. */
+async function load(database: Database, persons: number): Promise<void> {
+  await migrateToLatest(database);
+  await loadRegions(database);
+  await loadDemo(database, { persons, seed: 7, asOf: '2025-12-31' });
+  await sql`analyze`.execute(database.db);
+}
+
 /**
  * Evaluates every programme for every person as of one date (set-wise fact loading in chunks, rules in memory) over
  * the demo county with its 2021–2025 enrolments; counts decisions, gap-list entries and reasons (every reason's code,
@@ -38,39 +47,24 @@ async function factsOnlySeconds(database: Database, asOf: string, persons: numbe
 export async function benchEligibility(engines: Engine[]): Promise<void> {
   for (const persons of sizes()) {
     for (const engine of engines) {
-      const fresh = await freshDatabaseUrl(engine, 'eligibility');
+      // BENCH_DB_SQLITE / BENCH_DB_POSTGRES: a database the demo already loaded at the large size (as for the
+      // indicators), so that repeated runs skip the minutes a million persons take to load.
+      const reuse = persons > 10_000 ? process.env[`BENCH_DB_${engine.toUpperCase()}`] : undefined;
+      const fresh = reuse ? { url: reuse, drop: async () => {} } : await freshDatabaseUrl(engine, 'eligibility');
       const database = connect(fresh.url);
       try {
-        await migrateToLatest(database);
-        await loadRegions(database);
         const loadStart = performance.now();
-        await loadDemo(database, { persons, seed: 7, asOf: '2025-12-31' });
-        await loadDemoServices(database, { seed: 7 });
+        if (!reuse) await load(database, persons);
         const loadSeconds = since(loadStart) / 1000;
-        await sql`analyze`.execute(database.db);
         const params = await loadParamSet(database);
         const start = performance.now();
         const cpuStart = process.cpuUsage();
-        let decisions = 0;
-        let eligible = 0;
-        const reasons = { total: 0, failed: 0, messageChars: 0 };
-        const gaps = { eligibleNotReceiving: 0, receivingNotEligible: 0 };
-        for await (const chunk of evaluateAll(database, systemScope('bench'), { asOf: '2025-12-31' }, programs, params)) {
-          for (const p of chunk) {
-            for (const d of p.decisions) {
-              decisions += 1;
-              if (d.eligible) eligible += 1;
-              const gap = gapOf(d);
-              if (gap) gaps[gap] += 1;
-              // Read every reason as `smart-dpf eligibility` prints them: reasons must be there, not merely promised.
-              for (const r of d.reasons) {
-                reasons.total += 1;
-                if (!r.held && !r.info) reasons.failed += 1;
-                reasons.messageChars += r.message.length + r.code.length + r.source.length;
-              }
-            }
-          }
-        }
+        const tally = emptyTally();
+        const reducer = { module: tallyModule, name: 'tallyDecisions', reduce: tallyDecisions, args: null };
+        const filter = { asOf: '2025-12-31' };
+        const shares = await laneShares(database, filter);
+        const run = evaluateReduced(database, systemScope('bench'), filter, programs, params, reducer);
+        for await (const tallies of run) for (const t of tallies) addTally(tally, t);
         const seconds = since(start) / 1000;
         const cpu = process.cpuUsage(cpuStart);
         const loadAverage = os.loadavg()[0] ?? 0;
@@ -78,11 +72,9 @@ export async function benchEligibility(engines: Engine[]): Promise<void> {
         report(`eligibility-${persons}`, engine, {
           persons,
           programs: programs.length,
-          decisions,
-          eligible,
-          reasons,
-          gaps,
-          loadSeconds: round(loadSeconds, 1),
+          lanes: shares.length,
+          ...tally,
+          loadSeconds: reuse ? null : round(loadSeconds, 1),
           evaluateSeconds: round(seconds, 2),
           factsOnlySeconds: round(factsSeconds, 2),
           // Wall time on a shared machine depends on the others: the Node process's own CPU and the 1-minute load.

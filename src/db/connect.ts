@@ -14,6 +14,8 @@ export type Database = {
   engine: Engine;
   /** The URL with any password removed, for logs. */
   label: string;
+  /** The URL as given (may hold a password: never log it): worker threads open their own connection with it. */
+  url: string;
   /** better-sqlite3 handle (SQLite only): same connection as `db`. */
   sqlite?: SqliteDatabase.Database;
   /** pg pool (PostgreSQL only). */
@@ -47,7 +49,7 @@ function connectSqlite(file: string): Database {
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = memory');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, engine: 'sqlite', label: filename, sqlite, close: () => db.destroy() };
+  return { db, engine: 'sqlite', label: filename, url: filename, sqlite, close: () => db.destroy() };
 }
 
 /**
@@ -80,5 +82,5 @@ pg.types.setTypeParser(1082, (v) => v);
 function connectPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', label: url.replace(/:[^:@/]*@/, ':***@'), pool, close: () => db.destroy() };
+  return { db, engine: 'postgres', label: url.replace(/:[^:@/]*@/, ':***@'), url, pool, close: () => db.destroy() };
 }

@@ -20,6 +20,8 @@ export type FactsFilter = {
   village?: string;
   personIds?: readonly number[];
   idNumber?: string;
+  /** Persons with ids in [from, to]: one lane's share of a long run (evaluation-lanes.ts). */
+  idRange?: { from: number; to: number };
   chunkSize?: number;
 };
 
@@ -66,6 +68,7 @@ function personQuery(db: Kysely<DB>, scope: Scope, f: FactsFilter, after: number
   if (f.town) q = q.where('town_code', '=', f.town);
   if (f.village) q = q.where('village_code', '=', f.village);
   if (f.idNumber) q = q.where('id_number', '=', f.idNumber);
+  if (f.idRange) q = q.where('id', '>=', f.idRange.from).where('id', '<=', f.idRange.to);
   if (f.personIds) q = q.where(inIntList(db, 'person.id', f.personIds as number[]));
   return q.orderBy('id').limit(limit);
 }

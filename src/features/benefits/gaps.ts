@@ -4,7 +4,8 @@ import { type Program, programs as allPrograms } from '../../domain/policy/evalu
 import type { ParamSet } from '../../domain/policy/parameters.ts';
 import type { Day } from '../../domain/time/day.ts';
 import type { Scope } from '../access/scope.ts';
-import { type EvaluatedDecision, type EvaluatedPerson, evaluateAll } from './evaluation.ts';
+import type { EvaluatedDecision, EvaluatedPerson } from './evaluation.ts';
+import { evaluateReduced } from './evaluation-lanes.ts';
 
 /** The two gap lists (DOMAIN.md glossary). */
 export const gapKinds = ['eligibleNotReceiving', 'receivingNotEligible'] as const;
@@ -69,17 +70,21 @@ function orgFilter(org: string | undefined): { town?: string; village?: string }
   return org.length === 9 ? { town: org } : { village: org };
 }
 
-/** Streams the gap items of the query, chunk by chunk, in person order. */
+/** The gap items of evaluated persons (of one kind, or both): the reducer of gapItems, run in every lane. */
+export function gapItemsOf(batch: EvaluatedPerson[], kind: GapKind | null): GapItem[] {
+  const items: GapItem[] = [];
+  for (const p of batch) {
+    for (const d of p.decisions) {
+      const gap = gapOf(d);
+      if (gap && (!kind || kind === gap)) items.push(gapItem(p, d, gap));
+    }
+  }
+  return items;
+}
+
+/** Streams the gap items of the query, chunk by chunk, in person order (a long run in lanes: evaluation-lanes.ts). */
 export async function* gapItems(database: Database, scope: Scope, q: GapQuery, params: ParamSet): AsyncGenerator<GapItem[]> {
   const programs = q.program ? [q.program] : allPrograms;
-  for await (const chunk of evaluateAll(database, scope, { asOf: q.date, ...orgFilter(q.org) }, programs, params)) {
-    const items: GapItem[] = [];
-    for (const p of chunk) {
-      for (const d of p.decisions) {
-        const kind = gapOf(d);
-        if (kind && (!q.kind || q.kind === kind)) items.push(gapItem(p, d, kind));
-      }
-    }
-    yield items;
-  }
+  const reducer = { module: import.meta.url, name: 'gapItemsOf', reduce: gapItemsOf, args: q.kind ?? null };
+  yield* evaluateReduced(database, scope, { asOf: q.date, ...orgFilter(q.org) }, programs, params, reducer);
 }

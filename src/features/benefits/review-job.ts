@@ -3,12 +3,42 @@ import { programs } from '../../domain/policy/evaluate.ts';
 import type { Day } from '../../domain/time/day.ts';
 import { recordAudit } from '../access/audit.ts';
 import type { Scope } from '../access/scope.ts';
-import { evaluateAll } from './evaluation.ts';
+import type { EvaluatedPerson } from './evaluation.ts';
+import { evaluateReduced } from './evaluation-lanes.ts';
 import { type GapKind, type GapQuery, gapItems } from './gaps.ts';
 import { loadParamSet } from './param-store.ts';
 import { assertBenefit } from './permissions.ts';
 import { benefitsDb, coreDb } from './tables.ts';
 import { type NewTask, assertAssignee, openTasks } from './tasks.ts';
+
+/** An enrolment paid on the date, with the stop-review task it needs when its person is no longer eligible. */
+type ReceivedEnrolment = { task: NewTask | null };
+
+/** The enrolments paid on the date and the review tasks they need: the stop review's reducer, run in every lane. */
+export function receivedEnrolmentsOf(batch: EvaluatedPerson[]): ReceivedEnrolment[] {
+  const out: ReceivedEnrolment[] = [];
+  for (const { person, decisions } of batch) {
+    for (const d of decisions) {
+      if (!d.receiving) continue;
+      if (d.eligible) {
+        out.push({ task: null });
+        continue;
+      }
+      const failed = d.reasons.filter((r) => !r.held && !r.info);
+      const task: NewTask = {
+        personId: person.personId,
+        program: d.program,
+        kind: 'stopReview',
+        reasonCode: failed.map((r) => r.code).join(','),
+        reason: failed.map((r) => r.message).join('；'),
+        enrolmentId: d.enrolmentId,
+        townCode: person.townCode,
+      };
+      out.push({ task });
+    }
+  }
+  return out;
+}
 
 /**
  * The stop-condition review (`smart-dpf benefits review --date D`, POST /api/v1/benefits/review): every enrolment
@@ -20,23 +50,11 @@ export async function runBenefitReview(database: Database, scope: Scope, date: D
   const params = await loadParamSet(database);
   const found: NewTask[] = [];
   let checked = 0;
-  for await (const chunk of evaluateAll(database, scope, { asOf: date }, programs, params)) {
-    for (const { person, decisions } of chunk) {
-      for (const d of decisions) {
-        if (!d.receiving) continue;
-        checked += 1;
-        if (d.eligible) continue;
-        const failed = d.reasons.filter((r) => !r.held && !r.info);
-        found.push({
-          personId: person.personId,
-          program: d.program,
-          kind: 'stopReview',
-          reasonCode: failed.map((r) => r.code).join(','),
-          reason: failed.map((r) => r.message).join('；'),
-          enrolmentId: d.enrolmentId,
-          townCode: person.townCode,
-        });
-      }
+  const reducer = { module: import.meta.url, name: 'receivedEnrolmentsOf', reduce: receivedEnrolmentsOf, args: null };
+  for await (const chunk of evaluateReduced(database, scope, { asOf: date }, programs, params, reducer)) {
+    for (const r of chunk) {
+      checked += 1;
+      if (r.task) found.push(r.task);
     }
   }
   const opened = await benefitsDb(database)
