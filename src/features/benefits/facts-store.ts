@@ -32,7 +32,7 @@ type HouseholdEnrolment = EnrolmentFact & { personId: number };
 type HouseholdEnrolments = Map<number, HouseholdEnrolment[]>;
 
 /**
- * Persons per chunk: four set-wise queries each (500 chunks for a million persons). Small enough that a chunk's rows
+ * Persons per chunk: six set-wise queries each (500 chunks for a million persons). Small enough that a chunk's rows
  * and facts are mostly collected young (a 50,000-person chunk was promoted to the old generation whole), large
  * enough that the queries' fixed cost does not show.
  */
@@ -102,20 +102,19 @@ function enrolmentQuery(db: Kysely<DB>, chunk: Chunk, asOf: Day) {
 }
 
 /**
- * Needs-survey answers of the year of the day or the year before (older answers are stale for an income test);
- * the latest is used: income per capita and home-modification need.
+ * Current needs-survey answers of one year (the facts use the year of the day, else the year before: older answers
+ * are stale for an income test): income per capita and home-modification need. `year = ?` with the person range
+ * reads the covering index of current answers (year, person_id, …) in person order: no table rows, no sort step
+ * (asking for both years at once needed a sort by person, which cost more than a second query).
  */
-function surveyQuery(db: Kysely<DB>, chunk: Chunk, asOf: Day) {
-  const year = Number(asOf.slice(0, 4));
+function surveyQuery(db: Kysely<DB>, chunk: Chunk, year: number) {
   return db
     .selectFrom('needs_survey')
     .select(['person_id', 'year', 'income_per_capita_fen', 'home_mod_need'])
     .where(ofChunk(db, 'needs_survey.person_id', chunk))
-    .where('year', '<=', year)
-    .where('year', '>=', year - 1)
+    .where('year', '=', year)
     .where('superseded_at', 'is', null)
-    .orderBy('person_id')
-    .orderBy('year');
+    .orderBy('person_id');
 }
 
 /**
@@ -235,7 +234,7 @@ function othersOf(houses: HouseholdEnrolments, householdId: number | null, perso
   return out.length === 0 ? noEnrolments : out;
 }
 
-/** The facts of one chunk of person rows (ordered by id): four set-wise queries, merge-joined. */
+/** The facts of one chunk of person rows (ordered by id): five set-wise queries (surveys: one per year), merge-joined. */
 async function factsOf(database: Database, persons: RawRow[], filter: FactsFilter, households: HouseholdEnrolments | null) {
   const db = database.db;
   const ids = persons.map((p) => p[0] as number);
@@ -244,20 +243,23 @@ async function factsOf(database: Database, persons: RawRow[], filter: FactsFilte
   // A filtered chunk (a town, some ids) is sparse in the id range: list its ids rather than read the whole range.
   const chunk: Chunk = { lo, hi, ids: ids.length * 2 < hi - lo + 1 ? ids : null };
   const householdIds = households ? [] : [...new Set(persons.map((p) => p[5] as number | null).filter((h): h is number => h !== null))];
-  const [certs, enrols, surveys, houses] = await Promise.all([
+  const year = Number(filter.asOf.slice(0, 4));
+  const [certs, enrols, surveys, surveysBefore, houses] = await Promise.all([
     rawRows(database, certificateQuery(db, chunk)),
     rawRows(database, enrolmentQuery(db, chunk, filter.asOf)),
-    rawRows(database, surveyQuery(db, chunk, filter.asOf)),
+    rawRows(database, surveyQuery(db, chunk, year)),
+    rawRows(database, surveyQuery(db, chunk, year - 1)),
     households ?? householdEnrolmentsOf(database, householdIds, filter.asOf),
   ]);
   const certsBy = new RowsByPerson(certs);
   const enrolsBy = new RowsByPerson(enrols);
   const surveysBy = new RowsByPerson(surveys);
+  const surveysBeforeBy = new RowsByPerson(surveysBefore);
   return persons.map((p): StoredFacts => {
     const id = p[0] as number;
     const householdId = p[5] as number | null;
-    // Surveys come ordered by year (one current answer per person and year): the last is the latest.
-    const survey = surveysBy.last(id);
+    // One current answer per person and year: this year's, else last year's (the walkers catch up when skipped).
+    const survey = surveysBy.last(id) ?? surveysBeforeBy.last(id);
     const homeMod = survey ? (survey[3] as number | null) : null;
     return {
       personId: id,
@@ -297,9 +299,9 @@ async function loadChunk(
 }
 
 /**
- * Streams the facts of every person in the scope (and filter) in id order, `chunkSize` persons at a time: five
- * set-wise queries per chunk (persons, certificates, enrolments, surveys, household enrolments — the latter once per
- * run when every person is read), never one per person. On PostgreSQL the next chunk is requested before the
+ * Streams the facts of every person in the scope (and filter) in id order, `chunkSize` persons at a time: six
+ * set-wise queries per chunk (persons, certificates, enrolments, the surveys of two years, household enrolments —
+ * the latter once per run when every person is read), never one per person. On PostgreSQL the next chunk is requested before the
  * current one is handed on, so that the server reads it while the caller evaluates. SQLite runs in this thread: a
  * prefetch would only keep a second chunk alive while the first is evaluated (promoted by the garbage collector).
  */
