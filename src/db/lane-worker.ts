@@ -13,6 +13,27 @@ const port = parentPort;
 if (!port) throw new Error('lane-worker runs only as a worker thread');
 const post = (m: LaneMessage) => port.postMessage(m);
 
+// Back-pressure: the calling thread reads this lane only after the lanes before it, and acknowledges items as it
+// hands them on. Past `start.highWater` unacknowledged items the lane waits, so a long gap list cannot pile up in
+// the caller's memory; below it the lane runs ahead at full speed.
+let unacknowledged = 0;
+let resume: (() => void) | null = null;
+port.on('message', (m: { ack: number }) => {
+  unacknowledged -= m.ack;
+  if (unacknowledged < start.highWater) resume?.();
+});
+
+async function send(chunk: unknown[]): Promise<void> {
+  post({ chunk });
+  unacknowledged += chunk.length;
+  if (unacknowledged >= start.highWater) {
+    await new Promise<void>((resolve) => {
+      resume = resolve;
+    });
+    resume = null;
+  }
+}
+
 const database = connect(start.url);
 try {
   const module = (await import(start.module)) as Record<string, unknown>;
@@ -21,15 +42,16 @@ try {
   for await (const chunk of task(database, start.args)) {
     for (const item of chunk) buffer.push(item);
     if (buffer.length >= flushAt) {
-      post({ chunk: buffer });
+      await send(buffer);
       buffer = [];
     }
   }
-  if (buffer.length > 0) post({ chunk: buffer });
+  if (buffer.length > 0) await send(buffer);
   post({ done: true });
 } catch (e) {
   const error = e instanceof Error ? e : new Error(String(e));
   post({ error: { message: error.message, stack: error.stack ?? '', code: (error as { code?: string }).code ?? null } });
 } finally {
   await database.close();
+  port.close();
 }
