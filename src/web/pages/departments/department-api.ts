@@ -1,20 +1,11 @@
 import type { DeathComparison, EnrolmentComparison, ListComparison } from '../../../contracts/department-lists.ts';
+import { ProgramSchema } from '../../../contracts/services.ts';
 import { api } from '../../api.ts';
 
 export type { DeathComparison, EnrolmentComparison, ListComparison };
 
 /** The enrolment programmes of FORMATS.md §5, each with the department that keeps its list. */
-export const listPrograms = [
-  'dibao',
-  'lowIncome',
-  'tekun',
-  'livingSubsidy',
-  'nursingSubsidy',
-  'residentPension',
-  'medicalInsurance',
-  'childRehabAid',
-  'homeModification',
-] as const;
+export const listPrograms = ProgramSchema.options;
 
 /** What a list is: one programme's enrolments, or the public-security deaths list. */
 export type ListKind = (typeof listPrograms)[number] | 'deaths';
