@@ -90,11 +90,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Fen as yuan with two decimals, or a dash. */
-export function yuan(fen: number | null | undefined): string {
-  return fen === null || fen === undefined ? '—' : (fen / 100).toFixed(2);
-}
-
 /** Query string of the defined values only. */
 export function queryOf(values: Record<string, string | number | undefined>): string {
   const p = new URLSearchParams();

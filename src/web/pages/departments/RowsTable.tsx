@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeathComparison, EnrolmentComparison } from '../../../contracts/department-lists.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { yuan } from '../../money.ts';
 import { IdNumberCell } from './IdNumberCell.tsx';
-import { yuan } from './department-api.ts';
 
 // A group can be long (a county's unchanged rows): the page shows the first rows, the .xlsx download has them all.
 const shown = 200;

@@ -32,8 +32,3 @@ export function uploadList({ kind, file, completeFor, dryRun }: ListUpload): Pro
 export function groupsOf(c: ListComparison): string[] {
   return c.kind === 'deaths' ? ['toMark', 'alreadyDeceased', 'unknown'] : ['new', 'ended', 'changed', 'unknown', 'unchanged'];
 }
-
-/** Fen as yuan with two decimals, or a dash. */
-export function yuan(fen: number | null | undefined): string {
-  return fen === null || fen === undefined ? '—' : (fen / 100).toFixed(2);
-}
