@@ -6,40 +6,18 @@ import {
   describeE2e,
   expectAxeClean,
   expectAxeCleanBothModes,
+  expectDialogAxeBothModes,
   screenshot,
-  setCareMode,
   signIn,
   useBrowser,
 } from './support/browser.ts';
-
-/** Presses Tab until the locator has focus, like a keyboard user; fails after `max` presses. */
-async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement, undefined, { timeout: 2000 }).catch(() => false)) return;
-  }
-  throw new Error('tabTo: element not reached by keyboard');
-}
+import { tabTo } from './support/keyboard.ts';
 
 /** Replaces a focused text field's content by typing. */
 async function retype(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.keyboard.type(text);
-}
-
-/** axe on a dialog in normal and in care mode (care mode is switched in the header, with the dialog closed). */
-async function expectDialogAxeBothModes(page: Page, open: () => Promise<Locator>, label: string): Promise<void> {
-  let dialog = await open();
-  await expectAxeClean(page, `${label} (normal)`);
-  await page.keyboard.press('Escape');
-  await dialog.waitFor({ state: 'hidden' });
-  await setCareMode(page, true);
-  dialog = await open();
-  await expectAxeClean(page, `${label} (care mode)`);
-  await page.keyboard.press('Escape');
-  await dialog.waitFor({ state: 'hidden' });
-  await setCareMode(page, false);
 }
 
 /** The description (card heading) of a parameter, as the API lists it. */

@@ -1,15 +1,17 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import {
   account,
   describeE2e,
   expectAxeClean,
   expectAxeCleanBothModes,
+  expectDialogAxeBothModes,
   screenshot,
   setCareMode,
   signIn,
   useBrowser,
 } from './support/browser.ts';
+import { tabTo } from './support/keyboard.ts';
 
 type Gap = {
   personId: number;
@@ -25,15 +27,6 @@ const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year
   new Date(),
 );
 const shijiao = '441821100';
-
-/** Presses Tab until the locator has focus, like a keyboard user; fails after `max` presses. */
-async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-  }
-  throw new Error('tabTo: element not reached by keyboard');
-}
 
 /** A gap list through the API, with the signed-in page's session (what the page itself calls). */
 async function gaps(page: Page, program: string, kind: string, org?: string): Promise<{ total: number; items: Gap[] }> {
@@ -58,20 +51,6 @@ async function post(page: Page, path: string, body: object): Promise<{ status: n
     },
     { path, body },
   );
-}
-
-/** axe on a dialog in normal and in care mode (care mode is switched in the header, with the dialog closed). */
-async function expectDialogAxeBothModes(page: Page, open: () => Promise<Locator>, label: string): Promise<void> {
-  let dialog = await open();
-  await expectAxeClean(page, `${label} (normal)`);
-  await page.keyboard.press('Escape');
-  await dialog.waitFor({ state: 'hidden' });
-  await setCareMode(page, true);
-  dialog = await open();
-  await expectAxeClean(page, `${label} (care mode)`);
-  await page.keyboard.press('Escape');
-  await dialog.waitFor({ state: 'hidden' });
-  await setCareMode(page, false);
 }
 
 describeE2e('benefits workflow pages', () => {

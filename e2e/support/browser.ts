@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 
@@ -89,6 +89,20 @@ export async function expectAxeCleanBothModes(page: Page, label: string): Promis
   await expectAxeClean(page, `${label} (normal)`);
   await setCareMode(page, true);
   await expectAxeClean(page, `${label} (care mode)`);
+  await setCareMode(page, false);
+}
+
+/** axe on a dialog in normal and in care mode (care mode is switched in the header, with the dialog closed). */
+export async function expectDialogAxeBothModes(page: Page, open: () => Promise<Locator>, label: string): Promise<void> {
+  let dialog = await open();
+  await expectAxeClean(page, `${label} (normal)`);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await setCareMode(page, true);
+  dialog = await open();
+  await expectAxeClean(page, `${label} (care mode)`);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
   await setCareMode(page, false);
 }
 

@@ -13,8 +13,12 @@ export const ProgramSchema = z.enum([
   'homeModification',
   'freeBusTravel',
 ]);
+/** A benefit programme. */
+export type Program = z.infer<typeof ProgramSchema>;
 /** The two gap lists. */
 export const GapKindSchema = z.enum(['eligibleNotReceiving', 'receivingNotEligible']);
+/** A gap list. */
+export type GapKind = z.infer<typeof GapKindSchema>;
 
 /** One reason of a decision. */
 export const ReasonSchema = z.object({ code: z.string(), held: z.boolean(), message: z.string(), source: z.string() });
@@ -122,3 +126,22 @@ export const PaymentAccountSchema = z.object({
   accountHolder: z.string().trim().min(1).max(50),
   version: z.number().int().positive().optional(),
 });
+
+/** One person on a gap list (GET /api/v1/benefits/gaps), masked, with the reasons that put them there. */
+export type GapItem = {
+  personId: number;
+  name: string;
+  idNumber: string | null;
+  town: string;
+  village: string | null;
+  program: Program;
+  kind: GapKind;
+  monthlyAmount: number | null;
+  receivedAmount: number | null;
+  enrolmentId: number | null;
+  summary: string;
+  reasons: { code: string; held: boolean; info: boolean; message: string; source: string }[];
+};
+
+/** One user a follow-up task of a town may be assigned to (GET /api/v1/benefits/assignees). */
+export type Assignee = { username: string; displayName: string | null; role: string; orgCode: string };

@@ -112,3 +112,4 @@ export const ParameterEntrySchema = z.object({
   enteredBy: z.string(),
   enteredAt: z.string(),
 });
+export type ParameterEntry = z.infer<typeof ParameterEntrySchema>;

@@ -1,12 +1,10 @@
 import { AppError } from '../../contracts/app-error.ts';
+import type { Assignee } from '../../contracts/benefits.ts';
 import type { Database } from '../../db/connect.ts';
 import { type Role, rolePermissions } from '../access/roles.ts';
 import type { Scope } from '../access/scope.ts';
 import { assertBenefit } from './permissions.ts';
 import { benefitsDb } from './tables.ts';
-
-/** One user a follow-up task of a town may be assigned to. */
-export type Assignee = { username: string; displayName: string | null; role: string; orgCode: string };
 
 /** True when the caller's org subtree holds the town (a city covers its counties by their first four digits). */
 function covers(scope: Scope, town: string): boolean {

@@ -1,3 +1,4 @@
+import type { GapItem, GapKind } from '../../contracts/benefits.ts';
 import type { Database } from '../../db/connect.ts';
 import { maskIdNumber } from '../../domain/identity/id-number.ts';
 import { type Program, programs as allPrograms } from '../../domain/policy/evaluate.ts';
@@ -10,24 +11,8 @@ import { evaluateReduced } from './evaluation-lanes.ts';
 /** The two gap lists (DOMAIN.md glossary). */
 export const gapKinds = ['eligibleNotReceiving', 'receivingNotEligible'] as const;
 
-/** A gap list. */
-export type GapKind = (typeof gapKinds)[number];
-
-/** One person on a gap list, masked, with the reasons that put them there. */
-export type GapItem = {
-  personId: number;
-  name: string;
-  idNumber: string | null;
-  town: string;
-  village: string | null;
-  program: Program;
-  kind: GapKind;
-  monthlyAmount: number | null;
-  receivedAmount: number | null;
-  enrolmentId: number | null;
-  summary: string;
-  reasons: { code: string; held: boolean; info: boolean; message: string; source: string }[];
-};
+// The gap item is a wire shape, declared once in contracts/ for the server and the web app.
+export type { GapItem, GapKind };
 
 /** The gap a decision falls in, if any. */
 export function gapOf(d: EvaluatedDecision): GapKind | null {

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/connect.ts';
-import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
-import type { Role } from '../access/roles.ts';
-import { type BenefitsFixture, setUpBenefitsFixture } from './test-setup.ts';
+import { describe, expect, it } from 'vitest';
+import { availableEngines } from '../../db/test-db.ts';
+import { benefitsSuite } from './test-setup.ts';
 
 // The payment-roll page lists the rolls built so far (GET /api/v1/benefits/rolls).
 describe.each(await availableEngines())('payment roll list on %s', (engine) => {
-  let database: Database;
-  let fx: BenefitsFixture;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    fx = await setUpBenefitsFixture(database);
-  });
-  afterAll(async () => {
-    await fx.app.close();
-    await database.close();
-  });
-  const call = (role: Role, method: 'GET' | 'POST', url: string, payload?: object) =>
-    fx.app.inject({ method, url, headers: fx.headers.get(role), ...(payload ? { payload } : {}) });
+  const fx = benefitsSuite(engine);
+  const { call } = fx;
 
   it('lists rolls newest month first with status and totals, filtered by programme', async () => {
     for (const [program, month] of [

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/connect.ts';
-import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
+import { describe, expect, it } from 'vitest';
+import { availableEngines } from '../../db/test-db.ts';
 import type { Role } from '../access/roles.ts';
 import { flushAudit } from '../access/audit.ts';
-import { type BenefitsFixture, setUpBenefitsFixture } from './test-setup.ts';
+import { benefitsSuite } from './test-setup.ts';
 
 const fullId = /(?<!\d)\d{17}[\dX](?!\d)/;
 const date = '2026-11-29';
 
 describe.each(await availableEngines())('benefits endpoints on %s', (engine) => {
-  let database: Database;
-  let fx: BenefitsFixture;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    fx = await setUpBenefitsFixture(database);
-  });
-  afterAll(async () => {
-    await fx.app.close();
-    await database.close();
-  });
-  const call = (role: Role, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
-    fx.app.inject({ method, url, headers: fx.headers.get(role), ...(payload ? { payload } : {}) });
+  const fx = benefitsSuite(engine);
+  const { call } = fx;
   const gaps = async (role: Role, program: string, kind: string) => {
     const res = await call(role, 'GET', `/api/v1/benefits/gaps?program=${program}&kind=${kind}&date=${date}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -52,7 +41,7 @@ describe.each(await availableEngines())('benefits endpoints on %s', (engine) => 
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json().history).toEqual([{ from: '2026-01-01', value: 90_000, source: body.source }]);
     expect(added.json().entries[0].enteredBy).toBe(fx.users.get('countyAdmin'));
-    const audit = await database.db.selectFrom('audit_log').select('action').where('action', '=', 'policy.parameter.add').execute();
+    const audit = await fx.database.db.selectFrom('audit_log').select('action').where('action', '=', 'policy.parameter.add').execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -82,8 +71,8 @@ describe.each(await availableEngines())('benefits endpoints on %s', (engine) => 
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    await flushAudit(database);
-    expect(await database.db.selectFrom('audit_log').select('id').where('action', '=', 'benefit.gaps.export').execute()).toHaveLength(1);
+    await flushAudit(fx.database);
+    expect(await fx.database.db.selectFrom('audit_log').select('id').where('action', '=', 'benefit.gaps.export').execute()).toHaveLength(1);
     expect((await call('auditor', 'GET', `/api/v1/benefits/gaps/export?date=${date}`)).statusCode).toBe(403);
   });
 
@@ -145,14 +134,14 @@ describe.each(await availableEngines())('benefits endpoints on %s', (engine) => 
     expect(approved.statusCode, approved.body).toBe(201 === approved.statusCode ? 201 : 200);
     expect(approved.json()).toMatchObject({ status: 'approved', paymentFrom: '2026-11-01', monthlyAmount: 21_700, version: 3 });
     expect(approved.json().noticeEndsOn > date).toBe(true);
-    const enrolment = await database.db
+    const enrolment = await fx.database.db
       .selectFrom('enrolment')
       .selectAll()
       .where('id', '=', approved.json().enrolmentId)
       .executeTakeFirstOrThrow();
     expect(enrolment).toMatchObject({ person_id: p0, program: 'livingSubsidy', start_date: '2026-11-01', source: `application:${app.id}` });
     expect((await gaps('countyStaff', 'livingSubsidy', 'eligibleNotReceiving')).items.map((i) => i.personId)).not.toContain(p0);
-    const actions = await database.db.selectFrom('audit_log').select('action').where('target_type', '=', 'benefitApplication').execute();
+    const actions = await fx.database.db.selectFrom('audit_log').select('action').where('target_type', '=', 'benefitApplication').execute();
     expect(actions.map((a) => a.action)).toEqual(['benefit.apply', 'benefit.townReview', 'benefit.approve']);
   });
 

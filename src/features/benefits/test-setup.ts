@@ -1,6 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { personFileColumns, type PersonFileKey } from '../../contracts/person-file.ts';
-import type { Database } from '../../db/connect.ts';
+import type { Database, Engine } from '../../db/connect.ts';
+import { createTestDatabase } from '../../db/test-db.ts';
 import { buildApp } from '../../server/app.ts';
 import type { Role } from '../access/roles.ts';
 import { systemScope } from '../access/scope.ts';
@@ -67,4 +69,30 @@ export async function setUpBenefitsFixture(database: Database): Promise<Benefits
     headers.set(role, await signIn(app, user.username, user.password));
   }
   return { app, ids, headers, users };
+}
+
+/** The benefits fixture in its own database, and a request sent as one of the fixture's users. */
+export type BenefitsSuite = BenefitsFixture & {
+  database: Database;
+  call(role: Role, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object): Promise<LightMyRequestResponse>;
+};
+
+/**
+ * For a describe block: a fresh database of the engine with the benefits fixture before its tests, closed after them.
+ * The fields are filled in before the first test; `call` may be taken at once.
+ */
+export function benefitsSuite(engine: Engine): BenefitsSuite {
+  const suite = {
+    call: (role, method, url, payload) =>
+      suite.app.inject({ method, url, headers: suite.headers.get(role), ...(payload ? { payload } : {}) }),
+  } as BenefitsSuite;
+  beforeAll(async () => {
+    const database = await createTestDatabase(engine);
+    Object.assign(suite, { database }, await setUpBenefitsFixture(database));
+  });
+  afterAll(async () => {
+    await suite.app.close();
+    await suite.database.close();
+  });
+  return suite;
 }

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/connect.ts';
-import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
-import type { Role } from '../access/roles.ts';
-import { type BenefitsFixture, setUpBenefitsFixture } from './test-setup.ts';
+import { describe, expect, it } from 'vitest';
+import { availableEngines } from '../../db/test-db.ts';
+import { benefitsSuite } from './test-setup.ts';
 
 // What the web pages need beyond the workflow itself: application paging and town filter, who applied, assignees.
 describe.each(await availableEngines())('benefits page helpers on %s', (engine) => {
-  let database: Database;
-  let fx: BenefitsFixture;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    fx = await setUpBenefitsFixture(database);
-  });
-  afterAll(async () => {
-    await fx.app.close();
-    await database.close();
-  });
-  const call = (role: Role, method: 'GET' | 'POST', url: string, payload?: object) =>
-    fx.app.inject({ method, url, headers: fx.headers.get(role), ...(payload ? { payload } : {}) });
+  const fx = benefitsSuite(engine);
+  const { call } = fx;
 
   it('pages applications newest first, filters by town and names who applied', async () => {
     const [p0, p1, , p3, p4] = fx.ids as [number, number, number, number, number];

@@ -1,22 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
-import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
+import { availableEngines } from '../../db/test-db.ts';
 import { systemScope } from '../access/scope.ts';
-import { buildIndicatorFixture } from '../indicators/test-fixture.ts';
 import { importEnrolments } from './enrolments/import-enrolments.ts';
 import { activeEnrolments, addEnrolment, changeEnrolment } from './enrolments/service.ts';
 import { importSurvey } from './survey/import-survey.ts';
+import { csvWriter, openFixtureDatabase } from './test-setup.ts';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdpf-services-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-function csv(name: string, lines: string[]): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
+const csv = csvWriter('sdpf-services-');
 
 describe.each(await availableEngines())('survey and enrolment imports on %s', (engine) => {
   let database: Database;
@@ -26,10 +17,7 @@ describe.each(await availableEngines())('survey and enrolment imports on %s', (e
   const asOf = '2026-11-29';
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    ids = await buildIndicatorFixture(database);
-    const rows = await database.db.selectFrom('person').select(['id', 'id_number']).execute();
-    idNumbers = Object.fromEntries(Object.entries(ids).map(([k, id]) => [k, rows.find((r) => r.id === id)?.id_number as string]));
+    ({ database, ids, idNumbers } = await openFixtureDatabase(engine));
   });
   afterAll(async () => {
     await database.close();

@@ -1,23 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/connect.ts';
-import { availableEngines, createTestDatabase } from '../../../db/test-db.ts';
+import { availableEngines } from '../../../db/test-db.ts';
 import { systemScope } from '../../access/scope.ts';
 import { runBenefitReview } from '../../benefits/review-job.ts';
-import { buildIndicatorFixture, fixtureOrgs } from '../../indicators/test-fixture.ts';
+import { fixtureOrgs } from '../../indicators/test-fixture.ts';
 import { importDeaths } from '../deaths/import-deaths.ts';
 import { compareEnrolmentList } from './compare-enrolments.ts';
+import { csvWriter, openFixtureDatabase } from '../test-setup.ts';
 import { importEnrolmentList } from './import-enrolment-list.ts';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdpf-lists-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-function csv(name: string, lines: string[]): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
+const csv = csvWriter('sdpf-lists-');
 const unknownId = '110101199003074477';
 
 describe.each(await availableEngines())('department lists compared with the registry on %s', (engine) => {
@@ -28,10 +20,7 @@ describe.each(await availableEngines())('department lists compared with the regi
   const asOf = '2026-11-29';
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    ids = await buildIndicatorFixture(database);
-    const rows = await database.db.selectFrom('person').select(['id', 'id_number']).execute();
-    idn = Object.fromEntries(Object.entries(ids).map(([k, id]) => [k, rows.find((r) => r.id === id)?.id_number as string]));
+    ({ database, ids, idNumbers: idn } = await openFixtureDatabase(engine));
   });
   afterAll(async () => {
     await database.close();

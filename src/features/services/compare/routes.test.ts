@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/connect.ts';
-import { availableEngines, createTestDatabase } from '../../../db/test-db.ts';
+import { availableEngines } from '../../../db/test-db.ts';
 import { buildApp } from '../../../server/app.ts';
 import type { Role } from '../../access/roles.ts';
 import { type SignedInHeaders, createTestUser, signIn } from '../../access/test-helpers.ts';
-import { buildIndicatorFixture, fixtureOrgs } from '../../indicators/test-fixture.ts';
+import { fixtureOrgs } from '../../indicators/test-fixture.ts';
+import { openFixtureDatabase } from '../test-setup.ts';
 
 describe.each(await availableEngines())('department-list endpoints on %s', (engine) => {
   let database: Database;
@@ -15,10 +16,7 @@ describe.each(await availableEngines())('department-list endpoints on %s', (engi
   const headers = new Map<string, SignedInHeaders>();
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    ids = await buildIndicatorFixture(database);
-    const rows = await database.db.selectFrom('person').select(['id', 'id_number']).execute();
-    idn = Object.fromEntries(Object.entries(ids).map(([k, id]) => [k, rows.find((r) => r.id === id)?.id_number as string]));
+    ({ database, ids, idNumbers: idn } = await openFixtureDatabase(engine));
     // Another county: its importer may import, but no fixture person is in its scope.
     await database.db
       .insertInto('org_unit')

@@ -1,13 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Empty, Spin } from 'antd';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ListStatus } from '../../components/ListStatus.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
-import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { type AuditFilters, type AuditItem, auditQuery, detailsText, emptyAuditFilters } from './audit-api.ts';
 import './audit.css';
@@ -74,16 +73,9 @@ export function AuditPage() {
           options={(['success', 'denied', 'failure'] as const).map((o) => ({ value: o, label: t(`audit.outcomes.${o}`) }))}
           onChange={(outcome) => set({ outcome: outcome as AuditFilters['outcome'] })}
         />
-        <div className="audit-actions">
-          <Button type="primary" htmlType="submit">
-            {t('audit.search')}
-          </Button>
-        </div>
+        <SubmitRow label={t('audit.search')} className="audit-actions" />
       </form>
-      <StatusMessage>{status}</StatusMessage>
-      <ErrorAlert error={query.error} />
-      {query.isPending && <Spin />}
-      {query.isSuccess && items.length === 0 && <Empty description={t('audit.none')} />}
+      <ListStatus query={query} status={status} count={items.length} none={t('audit.none')} />
       {items.length > 0 && <AuditTable items={items} />}
       <LoadMore query={query} />
     </>

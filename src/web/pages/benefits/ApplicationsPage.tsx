@@ -1,16 +1,15 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Empty, Spin } from 'antd';
+import { Button } from 'antd';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ListStatus } from '../../components/ListStatus.tsx';
 import { MaskedNumber } from '../../components/MaskedNumber.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
-import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { orgOptions, townsOf, useOrgTree } from '../registry/org-units.ts';
 import { type ApplicationPage, orgNames, queryOf } from './benefit-api.ts';
 import { NewApplicationForm } from './NewApplicationForm.tsx';
@@ -19,6 +18,7 @@ import { TimeLimit } from './TimeLimit.tsx';
 import './workflow.css';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { SubmitRow } from '../../components/SubmitRow.tsx';
 
 const pageSize = 50;
 type Filters = { program: string; status: string; town: string };
@@ -92,16 +92,9 @@ export function ApplicationsPage() {
             onChange={(town) => setForm((f) => ({ ...f, town }))}
           />
         )}
-        <div className="filter-actions">
-          <Button htmlType="submit" type="primary">
-            {t('benefits.search')}
-          </Button>
-        </div>
+        <SubmitRow label={t('benefits.search')} />
       </form>
-      <StatusMessage>{status}</StatusMessage>
-      <ErrorAlert error={query.error} />
-      {query.isPending && <Spin />}
-      {query.isSuccess && items.length === 0 && <Empty description={t('benefits.applications.none')} />}
+      <ListStatus query={query} status={status} count={items.length} none={t('benefits.applications.none')} />
       {items.length > 0 && (
         <DataTable
           caption={t('benefits.applications.caption')}

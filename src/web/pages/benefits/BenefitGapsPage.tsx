@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Empty, Spin } from 'antd';
+import { Button } from 'antd';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
@@ -7,10 +7,10 @@ import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { DownloadButton } from '../../components/DownloadButton.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ListStatus } from '../../components/ListStatus.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
-import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { orgOptions, townsOf, useOrgTree, villagesOf } from '../registry/org-units.ts';
 import { AssignTasksDialog } from './AssignTasksDialog.tsx';
 import { chinaToday, type GapItem, type GapList, orgNames, queryOf } from './benefit-api.ts';
@@ -118,11 +118,7 @@ export function BenefitGapsPage() {
           onChange={(village) => set({ village })}
         />
         <DateField id="gf-date" label={t('benefits.gaps.date')} value={form.date} onChange={(date) => set({ date })} required />
-        <div className="filter-actions">
-          <Button type="primary" htmlType="submit">
-            {t('benefits.search')}
-          </Button>
-        </div>
+        <SubmitRow label={t('benefits.search')} />
       </form>
       <div className="page-actions">
         {can(user, 'benefit.task') && (
@@ -134,10 +130,7 @@ export function BenefitGapsPage() {
           <DownloadButton path={`/api/v1/benefits/gaps/export?${apiQuery}`} fallbackName="gaps.xlsx" label={t('benefits.gaps.export')} />
         )}
       </div>
-      <StatusMessage>{done || status}</StatusMessage>
-      <ErrorAlert error={query.error} />
-      {query.isPending && <Spin />}
-      {query.isSuccess && items.length === 0 && <Empty description={t('benefits.gaps.none')} />}
+      <ListStatus query={query} status={done || status} count={items.length} none={t('benefits.gaps.none')} />
       {items.length > 0 && (
         <GapTable
           caption={caption}

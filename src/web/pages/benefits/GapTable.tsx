@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
-import { type GapItem, yuan } from './benefit-api.ts';
+import { yuan } from '../../money.ts';
+import type { GapItem } from './benefit-api.ts';
 import { ReasonList } from './ReasonList.tsx';
 import { PersonCells } from '../../components/PersonCells.tsx';
 

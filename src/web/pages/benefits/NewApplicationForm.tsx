@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button } from 'antd';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -10,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ErrorSummary, focusField, type SummaryItem } from '../../components/ErrorSummary.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { type Application, chinaToday, usePersonDecisions } from './benefit-api.ts';
 import { programOptions } from './options.ts';
@@ -115,11 +115,7 @@ export function NewApplicationForm({ initialPersonId, initialProgram }: { initia
             {decision && <ReasonList reasons={decision.reasons} />}
           </section>
         )}
-        <div className="form-actions">
-          <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-            {t('benefits.apply.submit')}
-          </Button>
-        </div>
+        <SubmitRow label={t('benefits.apply.submit')} loading={mutation.isPending} className="form-actions" />
       </form>
     </section>
   );

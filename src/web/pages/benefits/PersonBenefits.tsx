@@ -5,7 +5,8 @@ import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
-import { chinaToday, type PersonDecision, usePersonDecisions, yuan } from './benefit-api.ts';
+import { yuan } from '../../money.ts';
+import { chinaToday, type PersonDecision, usePersonDecisions } from './benefit-api.ts';
 import { ReasonList } from './ReasonList.tsx';
 import './workflow.css';
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Spin } from 'antd';
+import { Alert, Spin } from 'antd';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api.ts';
@@ -8,6 +8,7 @@ import { ErrorSummary, focusField, type SummaryItem } from '../../components/Err
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { type Option, SelectField } from '../../components/SelectField.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useOrgTree } from '../registry/org-units.ts';
 import { chinaToday, orgNames, queryOf } from './benefit-api.ts';
@@ -80,11 +81,7 @@ export function RollCompare({ programOptions }: { programOptions: Option[] }) {
           onChange={(to) => setForm((f) => ({ ...f, to }))}
           error={errorOf('rc-to')}
         />
-        <div className="filter-actions">
-          <Button type="primary" htmlType="submit">
-            {t('rolls.compare.run')}
-          </Button>
-        </div>
+        <SubmitRow label={t('rolls.compare.run')} />
       </form>
       <StatusMessage>
         {d ? t('rolls.compare.summary', { added: d.added.length, stopped: d.stopped.length, changed: d.changed.length }) : ''}

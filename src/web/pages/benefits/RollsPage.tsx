@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, Spin } from 'antd';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -8,10 +7,11 @@ import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ErrorSummary, focusField } from '../../components/ErrorSummary.tsx';
+import { ListStatus } from '../../components/ListStatus.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
-import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { chinaToday, queryOf } from './benefit-api.ts';
 import { type RollProgram, type RollSummary, rollPrograms, yuanTotal } from './policy-api.ts';
@@ -50,10 +50,12 @@ export function RollsPage() {
             onChange={setProgram}
           />
         </form>
-        <StatusMessage>{query.isSuccess ? t('rolls.count', { count: items.length }) : ''}</StatusMessage>
-        <ErrorAlert error={query.error} />
-        {query.isPending && <Spin />}
-        {query.isSuccess && items.length === 0 && <Empty description={t('rolls.none')} />}
+        <ListStatus
+          query={query}
+          status={query.isSuccess ? t('rolls.count', { count: items.length }) : ''}
+          count={items.length}
+          none={t('rolls.none')}
+        />
         {items.length > 0 && (
           <ScrollRegion labelledBy="rolls-caption">
             <table className="data-table">
@@ -152,11 +154,7 @@ function GenerateForm() {
           maxLength={7}
           error={error || undefined}
         />
-        <div className="filter-actions">
-          <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-            {t('rolls.generate')}
-          </Button>
-        </div>
+        <SubmitRow label={t('rolls.generate')} loading={mutation.isPending} />
       </form>
     </section>
   );

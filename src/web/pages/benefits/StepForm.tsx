@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button } from 'antd';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ErrorSummary, focusField, type SummaryItem } from '../../components/ErrorSummary.tsx';
 import { describedBy, Field } from '../../components/Field.tsx';
+import { SubmitRow } from '../../components/SubmitRow.tsx';
 import type { Application, Reason } from './benefit-api.ts';
 import { ReasonList } from './ReasonList.tsx';
 import { StepConflictDialog } from './StepConflictDialog.tsx';
@@ -105,11 +105,7 @@ export function StepForm({ kind, application, onDone }: { kind: StepKind; applic
             onChange={(e) => setReason(e.target.value)}
           />
         </Field>
-        <div className="form-actions">
-          <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-            {t('benefits.decide.submit')}
-          </Button>
-        </div>
+        <SubmitRow label={t('benefits.decide.submit')} loading={mutation.isPending} className="form-actions" />
       </form>
       {conflict && (
         <StepConflictDialog

@@ -1,21 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Empty, Spin } from 'antd';
+import { Button } from 'antd';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ListStatus } from '../../components/ListStatus.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
-import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { useOrgTree } from '../registry/org-units.ts';
 import { type BenefitTask, orgNames, queryOf } from './benefit-api.ts';
 import { programOptions } from './options.ts';
 import { TaskUpdateDialog } from './TaskUpdateDialog.tsx';
 import './workflow.css';
 import { PersonCells } from '../../components/PersonCells.tsx';
+import { SubmitRow } from '../../components/SubmitRow.tsx';
 
 type Filters = { whose: 'mine' | 'unit'; status: string; program: string };
 
@@ -72,16 +72,9 @@ export function TasksPage() {
           emptyLabel={t('benefits.allPrograms')}
           onChange={(program) => setForm((f) => ({ ...f, program }))}
         />
-        <div className="filter-actions">
-          <Button type="primary" htmlType="submit">
-            {t('benefits.search')}
-          </Button>
-        </div>
+        <SubmitRow label={t('benefits.search')} />
       </form>
-      <StatusMessage>{done || status}</StatusMessage>
-      <ErrorAlert error={query.error} />
-      {query.isPending && <Spin />}
-      {query.isSuccess && items.length === 0 && <Empty description={t('benefits.tasks.none')} />}
+      <ListStatus query={query} status={done || status} count={items.length} none={t('benefits.tasks.none')} />
       {items.length > 0 && (
         <ScrollRegion labelledBy="tasks-caption">
           <table className="data-table">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chinaToday, daysBetween, queryOf, yuan } from './benefit-api.ts';
+import { yuan } from '../../money.ts';
+import { chinaToday, daysBetween, queryOf } from './benefit-api.ts';
 
 describe('benefit page helpers', () => {
   it('counts calendar days and formats China today', () => {

@@ -1,25 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { GapKindSchema, ProgramSchema } from '../../../contracts/benefits.ts';
+import { type Assignee, type GapItem, type GapKind, type Program, ProgramSchema } from '../../../contracts/benefits.ts';
 import { api } from '../../api.ts';
 import type { OrgNode } from '../../app/access-types.ts';
 
 // Shapes and calls of the benefits workflow endpoints (docs/benefits.md) for the applications, gaps and tasks pages.
 
-/** A benefit programme identifier. */
-export type Program = z.infer<typeof ProgramSchema>;
-/** A gap list. */
-export type GapKind = z.infer<typeof GapKindSchema>;
+export type { Assignee, GapItem, GapKind, Program } from '../../../contracts/benefits.ts';
+
 /** The programmes in the order the pages list them. */
-export const programs: readonly Program[] = [
-  'livingSubsidy',
-  'nursingSubsidy',
-  'dibao',
-  'childRehabAid',
-  'pensionContributionAid',
-  'homeModification',
-  'freeBusTravel',
-];
+export const programs: readonly Program[] = ProgramSchema.options;
 /** Application states, in workflow order. */
 export const applicationStatuses = ['submitted', 'townReviewed', 'approved', 'rejected'] as const;
 
@@ -60,22 +49,6 @@ export type Application = {
 /** A page of applications. */
 export type ApplicationPage = { items: Application[]; nextCursor: number | null };
 
-/** One person on a gap list. */
-export type GapItem = {
-  personId: number;
-  name: string;
-  idNumber: string | null;
-  town: string;
-  village: string | null;
-  program: Program;
-  kind: GapKind;
-  monthlyAmount: number | null;
-  receivedAmount: number | null;
-  enrolmentId: number | null;
-  summary: string;
-  reasons: Reason[];
-};
-
 /** GET /api/v1/benefits/gaps. */
 export type GapList = { date: string; total: number; items: GapItem[] };
 
@@ -107,9 +80,6 @@ export type PersonDecision = {
   reasons: Reason[];
 };
 
-/** A worker a task may be assigned to. */
-export type Assignee = { username: string; displayName: string | null; role: string; orgCode: string };
-
 /** Today as a China calendar day (the registry's dates are China days, whatever the PC's zone). */
 export function chinaToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
@@ -118,11 +88,6 @@ export function chinaToday(now = new Date()): string {
 /** Whole calendar days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Fen as yuan with two decimals, or a dash. */
-export function yuan(fen: number | null | undefined): string {
-  return fen === null || fen === undefined ? '—' : (fen / 100).toFixed(2);
 }
 
 /** Query string of the defined values only. */

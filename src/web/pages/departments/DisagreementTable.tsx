@@ -1,9 +1,8 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Disagreement } from '../../../contracts/department-lists.ts';
-import { MaskedNumber } from '../../components/MaskedNumber.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { IdNumberCell } from './IdNumberCell.tsx';
 
 /** 不一致: where the list and the registry disagree, each with an icon and words (never colour alone). */
 export function DisagreementTable({ items }: { items: readonly Disagreement[] }) {
@@ -35,15 +34,7 @@ export function DisagreementTable({ items }: { items: readonly Disagreement[] })
           {items.map((d) => (
             <tr key={`${d.code}-${d.personId}-${d.row}-${d.program}-${d.date}`}>
               <td>{d.row ?? t('departments.registryOnly')}</td>
-              <th scope="row">
-                {d.personId ? (
-                  <Link to={`/persons/${d.personId}`}>
-                    <MaskedNumber value={d.idNumber} />
-                  </Link>
-                ) : (
-                  <MaskedNumber value={d.idNumber} />
-                )}
-              </th>
+              <IdNumberCell personId={d.personId} idNumber={d.idNumber} />
               <td>
                 <WarningOutlined aria-hidden="true" /> {t(`departments.codes.${d.code}`)}
               </td>

@@ -1,9 +1,9 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { DeathComparison, EnrolmentComparison } from '../../../contracts/department-lists.ts';
-import { MaskedNumber } from '../../components/MaskedNumber.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
-import { yuan } from './department-api.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { yuan } from '../../money.ts';
+import { IdNumberCell } from './IdNumberCell.tsx';
 
 // A group can be long (a county's unchanged rows): the page shows the first rows, the .xlsx download has them all.
 const shown = 200;
@@ -11,112 +11,92 @@ const shown = 200;
 type EnrolmentItem = EnrolmentComparison['items'][number];
 type DeathItem = DeathComparison['items'][number];
 
-function Person({ item }: { item: { personId: number | null; idNumber: string } }) {
-  return (
-    <th scope="row">
-      {item.personId ? (
-        <Link to={`/persons/${item.personId}`}>
-          <MaskedNumber value={item.idNumber} />
-        </Link>
-      ) : (
-        <MaskedNumber value={item.idNumber} />
-      )}
-    </th>
-  );
-}
-
 /** One group of list rows (new, ended, changed… or to mark deceased) as a captioned table. */
 export function RowsTable({ comparison, group }: { comparison: EnrolmentComparison | DeathComparison; group: string }) {
   const { t } = useTranslation();
   const items = (comparison.items as (EnrolmentItem | DeathItem)[]).filter((i) => i.kind === group);
   const id = `group-${group}`;
+  const title = t(`departments.groups.${group}`, { count: items.length });
+  const caption = items.length > shown ? `${title}${t('departments.firstRows', { count: shown })}` : title;
   return (
     <section aria-labelledby={id} className="panel">
-      <h2 id={id}>{t(`departments.groups.${group}`, { count: items.length })}</h2>
+      <h2 id={id}>{title}</h2>
       {items.length === 0 ? (
         <p>{t('departments.emptyGroup')}</p>
+      ) : comparison.kind === 'deaths' ? (
+        <DeathTable caption={caption} items={items.slice(0, shown) as DeathItem[]} />
       ) : (
-        <ScrollRegion labelledBy={`caption-${group}`}>
-          <table className="data-table">
-            <caption id={`caption-${group}`}>
-              {t(`departments.groups.${group}`, { count: items.length })}
-              {items.length > shown ? t('departments.firstRows', { count: shown }) : ''}
-            </caption>
-            {comparison.kind === 'deaths' ? (
-              <DeathRows items={items.slice(0, shown) as DeathItem[]} />
-            ) : (
-              <EnrolmentRows items={items.slice(0, shown) as EnrolmentItem[]} />
-            )}
-          </table>
-        </ScrollRegion>
+        <EnrolmentTable caption={caption} items={items.slice(0, shown) as EnrolmentItem[]} />
       )}
     </section>
   );
 }
 
-function EnrolmentRows({ items }: { items: EnrolmentItem[] }) {
+type ListItem = { row: number | null; personId: number | null; idNumber: string };
+
+/** A table of list rows: the file's row number and the ID number first, then the kind's own columns. */
+function ListTable<T extends ListItem>(props: { caption: string; headers: string[]; items: T[]; cells(item: T): ReactNode }) {
   const { t } = useTranslation();
   return (
-    <>
-      <thead>
-        <tr>
-          <th scope="col">{t('departments.columns.row')}</th>
-          <th scope="col">{t('departments.columns.idNumber')}</th>
-          <th scope="col">{t('departments.columns.startDate')}</th>
-          <th scope="col">{t('departments.columns.endDate')}</th>
-          <th scope="col">{t('departments.columns.amount')}</th>
-          <th scope="col">{t('departments.columns.before')}</th>
+    <DataTable caption={props.caption} headers={[t('departments.columns.row'), t('departments.columns.idNumber'), ...props.headers]}>
+      {props.items.map((i) => (
+        <tr key={i.row ?? i.idNumber}>
+          <td>{i.row}</td>
+          <IdNumberCell personId={i.personId} idNumber={i.idNumber} />
+          {props.cells(i)}
         </tr>
-      </thead>
-      <tbody>
-        {items.map((i) => (
-          <tr key={i.row ?? i.idNumber}>
-            <td>{i.row}</td>
-            <Person item={i} />
-            <td>{i.startDate}</td>
-            <td>{i.endDate ?? t('departments.ongoing')}</td>
-            <td>{yuan(i.monthlyAmountFen)}</td>
-            <td>
-              {i.before
-                ? t('departments.beforeValue', {
-                    end: i.before.endDate ?? t('departments.ongoing'),
-                    amount: yuan(i.before.monthlyAmountFen),
-                  })
-                : '—'}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </>
+      ))}
+    </DataTable>
   );
 }
 
-function DeathRows({ items }: { items: DeathItem[] }) {
+function EnrolmentTable({ caption, items }: { caption: string; items: EnrolmentItem[] }) {
+  const { t } = useTranslation();
+  return (
+    <ListTable
+      caption={caption}
+      headers={[
+        t('departments.columns.startDate'),
+        t('departments.columns.endDate'),
+        t('departments.columns.amount'),
+        t('departments.columns.before'),
+      ]}
+      items={items}
+      cells={(i) => (
+        <>
+          <td>{i.startDate}</td>
+          <td>{i.endDate ?? t('departments.ongoing')}</td>
+          <td>{yuan(i.monthlyAmountFen)}</td>
+          <td>
+            {i.before
+              ? t('departments.beforeValue', {
+                  end: i.before.endDate ?? t('departments.ongoing'),
+                  amount: yuan(i.before.monthlyAmountFen),
+                })
+              : '—'}
+          </td>
+        </>
+      )}
+    />
+  );
+}
+
+function DeathTable({ caption, items }: { caption: string; items: DeathItem[] }) {
   const { t } = useTranslation();
   const receiving = (i: DeathItem) =>
     i.receiving.map((r) => t(`departments.programs.${r.program}`, { defaultValue: r.program })).join('、') || t('departments.none');
   return (
-    <>
-      <thead>
-        <tr>
-          <th scope="col">{t('departments.columns.row')}</th>
-          <th scope="col">{t('departments.columns.idNumber')}</th>
-          <th scope="col">{t('departments.columns.deathDate')}</th>
-          <th scope="col">{t('departments.columns.registryDeathDate')}</th>
-          <th scope="col">{t('departments.columns.receiving')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((i) => (
-          <tr key={i.row ?? i.idNumber}>
-            <td>{i.row}</td>
-            <Person item={i} />
-            <td>{i.deathDate}</td>
-            <td>{i.code ? t(`departments.codes.${i.code}`) : (i.registryDeathDate ?? '—')}</td>
-            <td>{receiving(i)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </>
+    <ListTable
+      caption={caption}
+      headers={[t('departments.columns.deathDate'), t('departments.columns.registryDeathDate'), t('departments.columns.receiving')]}
+      items={items}
+      cells={(i) => (
+        <>
+          <td>{i.deathDate}</td>
+          <td>{i.code ? t(`departments.codes.${i.code}`) : (i.registryDeathDate ?? '—')}</td>
+          <td>{receiving(i)}</td>
+        </>
+      )}
+    />
   );
 }

@@ -1,20 +1,11 @@
 import type { DeathComparison, EnrolmentComparison, ListComparison } from '../../../contracts/department-lists.ts';
+import { ProgramSchema } from '../../../contracts/services.ts';
 import { api } from '../../api.ts';
 
 export type { DeathComparison, EnrolmentComparison, ListComparison };
 
 /** The enrolment programmes of FORMATS.md §5, each with the department that keeps its list. */
-export const listPrograms = [
-  'dibao',
-  'lowIncome',
-  'tekun',
-  'livingSubsidy',
-  'nursingSubsidy',
-  'residentPension',
-  'medicalInsurance',
-  'childRehabAid',
-  'homeModification',
-] as const;
+export const listPrograms = ProgramSchema.options;
 
 /** What a list is: one programme's enrolments, or the public-security deaths list. */
 export type ListKind = (typeof listPrograms)[number] | 'deaths';
@@ -40,9 +31,4 @@ export function uploadList({ kind, file, completeFor, dryRun }: ListUpload): Pro
 /** The groups a comparison's rows fall in, in the order the page shows them. */
 export function groupsOf(c: ListComparison): string[] {
   return c.kind === 'deaths' ? ['toMark', 'alreadyDeceased', 'unknown'] : ['new', 'ended', 'changed', 'unknown', 'unchanged'];
-}
-
-/** Fen as yuan with two decimals, or a dash. */
-export function yuan(fen: number | null | undefined): string {
-  return fen === null || fen === undefined ? '—' : (fen / 100).toFixed(2);
 }

@@ -1,11 +1,10 @@
+export type { ParameterEntry } from '../../../contracts/indicators.ts';
+
 /** The indicator parameters an administrator sets (src/features/indicators/parameters-store.ts). */
 // Dibao standards are policy parameters now (/policy/parameters): the indicators' eligibility reads the rules'.
 export const parameterKeys = ['gdpGrowth'] as const;
 /** One of them. */
 export type ParameterKey = (typeof parameterKeys)[number];
-
-/** A stored value (GET /api/v1/indicators/parameters). */
-export type ParameterEntry = { key: string; year: number; value: number; source: string; enteredBy: string; enteredAt: string };
 
 /** GDP growth is stored as a fraction and shown in percent. */
 export function shownValue(value: number): string {

@@ -1,15 +1,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Empty, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { IndicatorKeySchema } from '../../../contracts/indicators.ts';
 import { ApiError, api } from '../../api.ts';
 import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { DownloadButton } from '../../components/DownloadButton.tsx';
+import { ListStatus } from '../../components/ListStatus.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { type GapPage, parseIndicatorKey, parseOrg, parseYear, useIndicatorName, useIndicators, yearOrgQuery } from './indicator-api.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
@@ -54,10 +52,7 @@ export function GapsPage() {
         <Link to={`/indicators?${yearOrgQuery(year, org, chart ? { indicator: chart } : {})}`}>{t('gaps.back')}</Link>
       </p>
       <div className="page-actions">{can(user, 'person.export') && <GapExportButton indicatorKey={key} year={year} org={org} />}</div>
-      <StatusMessage>{status}</StatusMessage>
-      <ErrorAlert error={query.error} />
-      {query.isPending && <Spin />}
-      {query.isSuccess && items.length === 0 && <Empty description={t('gaps.none')} />}
+      <ListStatus query={query} status={status} count={items.length} none={t('gaps.none')} />
       {items.length > 0 && (
         <DataTable
           caption={caption}

@@ -1,11 +1,12 @@
-import type { ECElementEvent } from 'echarts/core';
+import type { ECElementEvent, EChartsCoreOption } from 'echarts/core';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { IndicatorResult } from '../../../contracts/indicators.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { EChart } from '../../components/EChart.tsx';
-import { chartSizes, type TownBar, townChartOption, trendChartOption } from './chart-options.ts';
+import { chartSizes, type StatusTexts, type TownBar, townChartOption, trendChartOption } from './chart-options.ts';
 import './echarts-setup.ts';
 import { gapsPath, hasGapList, type TownComparison as Towns, type Trend, useIndicatorName } from './indicator-api.ts';
 
@@ -14,10 +15,36 @@ import { gapsPath, hasGapList, type TownComparison as Towns, type Trend, useIndi
 
 type Series = Trend['series'][number];
 
+/** Met / not met / no target, as the tables say them. */
+function statusTexts(t: TFunction): StatusTexts {
+  return { met: t('indicators.met'), notMet: t('indicators.notMet'), noTarget: t('indicators.noTarget') };
+}
+
+/** An indicator chart in the page's language, still in care mode, described by its data table. */
+function IndicatorEChart(props: {
+  option: EChartsCoreOption;
+  height: number;
+  describedBy: string;
+  onItemClick: (event: ECElementEvent) => void;
+}) {
+  const { i18n } = useTranslation();
+  const { careMode } = usePreferences();
+  return (
+    <EChart
+      option={props.option}
+      height={props.height}
+      language={i18n.language}
+      describedBy={props.describedBy}
+      still={careMode}
+      onItemClick={props.onItemClick}
+    />
+  );
+}
+
 /** The bar chart of one indicator across the units; a click on a bar opens that unit's gap list. */
 export function TownChart(props: { year: number; charted: IndicatorResult; towns: Towns; height: number; describedBy: string }) {
   const { year, charted, towns } = props;
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { careMode } = usePreferences();
   const navigate = useNavigate();
   const nameOf = useIndicatorName();
@@ -37,9 +64,7 @@ export function TownChart(props: { year: number; charted: IndicatorResult; towns
       sizes: chartSizes(careMode),
       clickable,
       texts: {
-        met: t('indicators.met'),
-        notMet: t('indicators.notMet'),
-        noTarget: t('indicators.noTarget'),
+        ...statusTexts(t),
         target: t('indicators.chartTarget'),
         series: name,
         aria: t('indicators.townsChartAria', { name, year, unit: t(`indicators.chartUnit.${charted.unit}`) }),
@@ -50,22 +75,13 @@ export function TownChart(props: { year: number; charted: IndicatorResult; towns
     const unit = units[event.dataIndex];
     if (event.componentType === 'series' && unit?.result && hasGapList(unit.result)) navigate(gapsPath(charted.key, year, unit.code));
   };
-  return (
-    <EChart
-      option={option}
-      height={props.height}
-      language={i18n.language}
-      describedBy={props.describedBy}
-      still={careMode}
-      onItemClick={open}
-    />
-  );
+  return <IndicatorEChart option={option} height={props.height} describedBy={props.describedBy} onItemClick={open} />;
 }
 
 /** The line chart of one indicator; a click on a year's point opens that year's gap list (2020 is the plan's baseline: none). */
 export function TrendChart(props: { org: string; charted: IndicatorResult; series: Series; height: number; describedBy: string }) {
   const { org, charted, series } = props;
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { careMode } = usePreferences();
   const navigate = useNavigate();
   const nameOf = useIndicatorName();
@@ -80,9 +96,7 @@ export function TrendChart(props: { org: string; charted: IndicatorResult; serie
         sizes: chartSizes(careMode),
         clickable,
         texts: {
-          met: t('indicators.met'),
-          notMet: t('indicators.notMet'),
-          noTarget: t('indicators.noTarget'),
+          ...statusTexts(t),
           value: t('indicators.chartValue'),
           target: t('indicators.chartTarget'),
           baseline: t('indicators.chartBaseline'),
@@ -96,14 +110,5 @@ export function TrendChart(props: { org: string; charted: IndicatorResult; serie
     const point = event.componentType === 'series' && event.seriesIndex === 0 ? series.points[event.dataIndex - 1] : undefined;
     if (point && hasGapList({ key: series.key, denominator: point.denominator })) navigate(gapsPath(series.key, point.year, org));
   };
-  return (
-    <EChart
-      option={option}
-      height={props.height}
-      language={i18n.language}
-      describedBy={props.describedBy}
-      still={careMode}
-      onItemClick={open}
-    />
-  );
+  return <IndicatorEChart option={option} height={props.height} describedBy={props.describedBy} onItemClick={open} />;
 }

@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Spin } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { IndicatorResult } from '../../../contracts/indicators.ts';
 import { api } from '../../api.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
-import { ChartPlaceholder } from './ChartPlaceholder.tsx';
+import { ChartFigure } from './ChartFigure.tsx';
 import { chartSizes } from './chart-options.ts';
 import { formatFigure, gapsPath, hasGapList, type Trend, useIndicatorName } from './indicator-api.ts';
 import { MetStatus } from './MetStatus.tsx';
@@ -43,48 +42,41 @@ export function IndicatorTrend({
       <ErrorAlert error={trend.error} />
       {trend.isPending && <Spin />}
       {trend.data && (
-        <figure className="chart-figure" aria-labelledby="ind-trend-figure">
-          <figcaption id="ind-trend-figure">
-            {charted ? t('indicators.trendFigure', { name: nameOf(charted) }) : caption}
-            <span className="caption-note">{t('indicators.figureNote')}</span>
-          </figcaption>
-          {charted && series && (
-            <Suspense fallback={<ChartPlaceholder height={height} />}>
-              <TrendChart org={org} charted={charted} series={series} height={height} describedBy={captionId} />
-            </Suspense>
-          )}
-          <ScrollRegion label={caption}>
-            <table className="data-table">
-              <caption id={captionId}>{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('indicators.name')}</th>
-                  {trend.data.years.map((y) => (
-                    <th scope="col" key={y}>
-                      {y}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {trend.data.series.map((s) => {
-                  const match = indicators.find((i) => i.key === s.key);
-                  return (
-                    <TrendRow
-                      key={s.key}
-                      series={s}
-                      years={trend.data.years}
-                      org={org}
-                      unit={match?.unit ?? 'fraction'}
-                      name={match ? nameOf(match) : s.name}
-                      charted={s.key === charted?.key}
-                    />
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        </figure>
+        <ChartFigure
+          id="ind-trend-figure"
+          caption={charted ? t('indicators.trendFigure', { name: nameOf(charted) }) : caption}
+          chart={charted && series && <TrendChart org={org} charted={charted} series={series} height={height} describedBy={captionId} />}
+          height={height}
+          tableId={captionId}
+          tableCaption={caption}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('indicators.name')}</th>
+              {trend.data.years.map((y) => (
+                <th scope="col" key={y}>
+                  {y}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {trend.data.series.map((s) => {
+              const match = indicators.find((i) => i.key === s.key);
+              return (
+                <TrendRow
+                  key={s.key}
+                  series={s}
+                  years={trend.data.years}
+                  org={org}
+                  unit={match?.unit ?? 'fraction'}
+                  name={match ? nameOf(match) : s.name}
+                  charted={s.key === charted?.key}
+                />
+              );
+            })}
+          </tbody>
+        </ChartFigure>
       )}
     </section>
   );

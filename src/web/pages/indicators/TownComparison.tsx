@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Spin } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { IndicatorResult } from '../../../contracts/indicators.ts';
 import { api } from '../../api.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
-import { ChartPlaceholder } from './ChartPlaceholder.tsx';
+import { ChartFigure } from './ChartFigure.tsx';
 import { chartSizes } from './chart-options.ts';
 import { formatFigure, gapsPath, hasGapList, type TownComparison as Towns, useIndicatorName, yearOrgQuery } from './indicator-api.ts';
 import { MetStatus } from './MetStatus.tsx';
@@ -33,50 +32,43 @@ export function TownComparison({ year, org, charted }: { year: number; org: stri
       <ErrorAlert error={towns.error} />
       {towns.isPending && <Spin />}
       {towns.data && (
-        <figure className="chart-figure" aria-labelledby="ind-towns-figure">
-          <figcaption id="ind-towns-figure">
-            {charted ? t('indicators.townsFigure', { name: nameOf(charted), year }) : caption}
-            <span className="caption-note">{t('indicators.figureNote')}</span>
-          </figcaption>
-          {charted && (
-            <Suspense fallback={<ChartPlaceholder height={height} />}>
-              <TownChart year={year} charted={charted} towns={towns.data} height={height} describedBy={captionId} />
-            </Suspense>
-          )}
-          <ScrollRegion label={caption}>
-            <table className="data-table">
-              <caption id={captionId}>{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('indicators.unit')}</th>
-                  {(towns.data.units[0]?.indicators ?? []).map((i) => (
-                    <th scope="col" key={i.key} className={i.key === charted?.key ? 'charted' : undefined}>
-                      {nameOf(i)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {towns.data.units.map((u) => (
-                  <tr key={u.code}>
-                    <th scope="row">{u.name}</th>
-                    {u.indicators.map((i) => (
-                      <td key={i.key} className={i.key === charted?.key ? 'number charted' : 'number'}>
-                        <TownValue indicator={i} unit={u} year={year} name={nameOf(i)} />
-                        {i.met !== null && (
-                          <>
-                            <br />
-                            <MetStatus met={i.met} />
-                          </>
-                        )}
-                      </td>
-                    ))}
-                  </tr>
+        <ChartFigure
+          id="ind-towns-figure"
+          caption={charted ? t('indicators.townsFigure', { name: nameOf(charted), year }) : caption}
+          chart={charted && <TownChart year={year} charted={charted} towns={towns.data} height={height} describedBy={captionId} />}
+          height={height}
+          tableId={captionId}
+          tableCaption={caption}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('indicators.unit')}</th>
+              {(towns.data.units[0]?.indicators ?? []).map((i) => (
+                <th scope="col" key={i.key} className={i.key === charted?.key ? 'charted' : undefined}>
+                  {nameOf(i)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {towns.data.units.map((u) => (
+              <tr key={u.code}>
+                <th scope="row">{u.name}</th>
+                {u.indicators.map((i) => (
+                  <td key={i.key} className={i.key === charted?.key ? 'number charted' : 'number'}>
+                    <TownValue indicator={i} unit={u} year={year} name={nameOf(i)} />
+                    {i.met !== null && (
+                      <>
+                        <br />
+                        <MetStatus met={i.met} />
+                      </>
+                    )}
+                  </td>
                 ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        </figure>
+              </tr>
+            ))}
+          </tbody>
+        </ChartFigure>
       )}
     </section>
   );

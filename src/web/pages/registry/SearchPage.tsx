@@ -1,5 +1,4 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Empty, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,9 +6,8 @@ import type { PersonSummary } from '../../../contracts/persons.ts';
 import { api } from '../../api.ts';
 import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ListStatus } from '../../components/ListStatus.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { ageBands } from './labels.ts';
 import { PersonTable } from './PersonTable.tsx';
@@ -57,10 +55,7 @@ export function SearchPage() {
           setForm(f);
         }}
       />
-      <StatusMessage>{status}</StatusMessage>
-      <ErrorAlert error={query.error} />
-      {query.isPending && <Spin />}
-      {query.isSuccess && items.length === 0 && <Empty description={t('search.none')} />}
+      <ListStatus query={query} status={status} count={items.length} none={t('search.none')} />
       {items.length > 0 && <PersonTable items={items} caption={t('search.caption')} />}
       <LoadMore query={query} />
     </>

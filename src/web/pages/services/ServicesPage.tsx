@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { yuan } from '../../money.ts';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { personIdOf, usePerson } from '../registry/person-api.ts';
 import { ServiceAddForm } from './ServiceAddForm.tsx';
@@ -77,10 +78,6 @@ export function ServicesPage() {
       )}
     </>
   );
-}
-
-function yuan(fen: number | null): string {
-  return fen === null ? '—' : (fen / 100).toFixed(2);
 }
 
 function ServiceTable({ items, onEdit }: { items: ServiceRecord[]; onEdit?: (r: ServiceRecord) => void }) {

@@ -12,6 +12,7 @@ import { ErrorSummary, type SummaryItem, focusField } from '../../components/Err
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { personIdOf, usePerson } from '../registry/person-api.ts';
@@ -173,13 +174,7 @@ function SurveyEditor(props: { personId: number; year: number; current: SurveyRe
           error={problemOf('incomePerCapita')}
         />
       </fieldset>
-      {writable && (
-        <div className="form-actions">
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('survey.save')}
-          </Button>
-        </div>
-      )}
+      {writable && <SubmitRow label={t('survey.save')} loading={busy} className="form-actions" />}
     </form>
   );
 }

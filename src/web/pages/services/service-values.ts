@@ -1,7 +1,7 @@
-import type { ServiceRecord } from '../../../contracts/services.ts';
+import { type ServiceRecord, ServiceKindSchema } from '../../../contracts/services.ts';
 
-/** The kinds of service record (contracts/services.ts). */
-export const serviceKinds = ['rehab', 'device', 'training', 'schooling', 'employment', 'insurance', 'homeModification'] as const;
+/** The kinds of service record. */
+export const serviceKinds = ServiceKindSchema.options;
 /** A kind of service record. */
 export type ServiceKind = (typeof serviceKinds)[number];
 

@@ -1,25 +1,22 @@
-import type { SurveyAnswers, SurveyRecord } from '../../../contracts/survey.ts';
+import {
+  EmploymentAnswerSchema,
+  MedicalAnswerSchema,
+  PensionAnswerSchema,
+  SchoolingAnswerSchema,
+  type SurveyAnswers,
+  type SurveyRecord,
+} from '../../../contracts/survey.ts';
 
 /** The yes/no answers of the survey form. */
 export const yesNoKeys = ['rehabNeed', 'rehabReceived', 'deviceNeed', 'deviceFitted', 'trainingCompleted', 'homeModNeed'] as const;
 
-/** The answers chosen from a list, with their allowed values (contracts/survey.ts). */
+/** The answers chosen from a list, with their allowed values. */
 export const choiceKeys = {
-  pension: ['residentScheme', 'employee', 'drawing', 'none'],
-  medical: ['employee', 'resident', 'none'],
-  schooling: ['mainstream', 'special', 'home', 'notEnrolled', 'notApplicable'],
-  employment: [
-    'quota',
-    'concentrated',
-    'sheltered',
-    'publicWelfare',
-    'selfEmployed',
-    'flexible',
-    'agriculture',
-    'unemployed',
-    'notApplicable',
-  ],
-} as const;
+  pension: PensionAnswerSchema.options,
+  medical: MedicalAnswerSchema.options,
+  schooling: SchoolingAnswerSchema.options,
+  employment: EmploymentAnswerSchema.options,
+};
 
 /** The form's state: every answer as the text of its control; '' = not asked. */
 export type SurveyForm = Record<keyof SurveyAnswers, string>;
