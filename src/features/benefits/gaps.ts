@@ -8,9 +8,6 @@ import type { Scope } from '../access/scope.ts';
 import type { EvaluatedDecision, EvaluatedPerson } from './evaluation.ts';
 import { evaluateReduced } from './evaluation-lanes.ts';
 
-/** The two gap lists (DOMAIN.md glossary). */
-export const gapKinds = ['eligibleNotReceiving', 'receivingNotEligible'] as const;
-
 // The gap item is a wire shape, declared once in contracts/ for the server and the web app.
 export type { GapItem, GapKind };
 
