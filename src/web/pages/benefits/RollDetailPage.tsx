@@ -10,7 +10,7 @@ import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { MaskedNumber } from '../../components/MaskedNumber.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { useOrgTree } from '../registry/org-units.ts';
@@ -87,67 +87,45 @@ export function RollDetailPage() {
         )}
       </div>
       {roll.status === 'draft' && <p>{t('rolls.draftNote')}</p>}
-      <ScrollRegion labelledBy="roll-towns-caption">
-        <table className="data-table">
-          <caption id="roll-towns-caption">{t('rolls.byTown')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('rolls.town')}</th>
-              <th scope="col" className="num">
-                {t('rolls.persons')}
-              </th>
-              <th scope="col" className="num">
-                {t('rolls.totalYuan')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {towns.map((row) => (
-              <tr key={row.town}>
-                <th scope="row">{names.get(row.town) ?? row.town}</th>
-                <td className="num">{row.persons}</td>
-                <td className="num">{yuanTotal(row.amountFen)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('rolls.sum')}</th>
-              <td className="num">{roll.lines.length}</td>
-              <td className="num">{yuanTotal(towns.reduce((s, r) => s + r.amountFen, 0))}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </ScrollRegion>
-      <ScrollRegion labelledBy="roll-lines-caption">
-        <table className="data-table">
-          <caption id="roll-lines-caption">
-            {t('rolls.linesCaption', { count: roll.lines.length })}
-            {roll.lines.length > shownLines && <span className="caption-note">{t('rolls.linesCut', { count: shownLines })}</span>}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('rolls.name')}</th>
-              <th scope="col">{t('rolls.idNumber')}</th>
-              <th scope="col">{t('rolls.town')}</th>
-              <th scope="col" className="num">
-                {t('rolls.amount')}
-              </th>
-              <th scope="col">{t('rolls.bankAccount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {roll.lines.slice(0, shownLines).map((l) => (
-              <tr key={l.personId}>
-                <PersonCells id={l.personId} name={l.name} idNumber={l.idNumber} />
-                <td>{names.get(l.town) ?? l.town}</td>
-                <td className="num">{fenToYuan(l.amountFen)}</td>
-                <td>{l.bankAccount ? <MaskedNumber value={l.bankAccount} /> : t('rolls.noAccount')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        caption={t('rolls.byTown')}
+        headers={[t('rolls.town'), { text: t('rolls.persons'), numeric: true }, { text: t('rolls.totalYuan'), numeric: true }]}
+        footer={
+          <tr>
+            <th scope="row">{t('rolls.sum')}</th>
+            <td className="num">{roll.lines.length}</td>
+            <td className="num">{yuanTotal(towns.reduce((s, r) => s + r.amountFen, 0))}</td>
+          </tr>
+        }
+      >
+        {towns.map((row) => (
+          <tr key={row.town}>
+            <th scope="row">{names.get(row.town) ?? row.town}</th>
+            <td className="num">{row.persons}</td>
+            <td className="num">{yuanTotal(row.amountFen)}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <DataTable
+        caption={t('rolls.linesCaption', { count: roll.lines.length })}
+        note={roll.lines.length > shownLines && t('rolls.linesCut', { count: shownLines })}
+        headers={[
+          t('rolls.name'),
+          t('rolls.idNumber'),
+          t('rolls.town'),
+          { text: t('rolls.amount'), numeric: true },
+          t('rolls.bankAccount'),
+        ]}
+      >
+        {roll.lines.slice(0, shownLines).map((l) => (
+          <tr key={l.personId}>
+            <PersonCells id={l.personId} name={l.name} idNumber={l.idNumber} />
+            <td>{names.get(l.town) ?? l.town}</td>
+            <td className="num">{fenToYuan(l.amountFen)}</td>
+            <td>{l.bankAccount ? <MaskedNumber value={l.bankAccount} /> : t('rolls.noAccount')}</td>
+          </tr>
+        ))}
+      </DataTable>
       {confirming && (
         <RollApproveDialog
           roll={roll}

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ErrorSummary, focusField } from '../../components/ErrorSummary.tsx';
 import { ListStatus } from '../../components/ListStatus.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -57,47 +57,38 @@ export function RollsPage() {
           none={t('rolls.none')}
         />
         {items.length > 0 && (
-          <ScrollRegion labelledBy="rolls-caption">
-            <table className="data-table">
-              <caption id="rolls-caption">{t('rolls.listCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('rolls.month')}</th>
-                  <th scope="col">{t('rolls.program')}</th>
-                  <th scope="col">{t('rolls.status')}</th>
-                  <th scope="col" className="num">
-                    {t('rolls.persons')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('rolls.total')}
-                  </th>
-                  <th scope="col">{t('rolls.createdBy')}</th>
-                  <th scope="col">{t('rolls.approvedBy')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      <Link to={`/benefits/rolls/${r.id}`}>
-                        {t('rolls.openRoll', { month: r.month, program: t(`benefits.program.${r.program}`) })}
-                      </Link>
-                    </th>
-                    <td>{t(`benefits.program.${r.program}`)}</td>
-                    <td>
-                      <RollStatus status={r.status} />
-                    </td>
-                    <td className="num">{r.persons}</td>
-                    <td className="num">{yuanTotal(r.totalFen)}</td>
-                    <td>
-                      {r.createdBy} {r.createdAt.slice(0, 10)}
-                    </td>
-                    <td>{r.approvedBy ? `${r.approvedBy} ${r.approvedAt?.slice(0, 10) ?? ''}` : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            caption={t('rolls.listCaption')}
+            headers={[
+              t('rolls.month'),
+              t('rolls.program'),
+              t('rolls.status'),
+              { text: t('rolls.persons'), numeric: true },
+              { text: t('rolls.total'), numeric: true },
+              t('rolls.createdBy'),
+              t('rolls.approvedBy'),
+            ]}
+          >
+            {items.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  <Link to={`/benefits/rolls/${r.id}`}>
+                    {t('rolls.openRoll', { month: r.month, program: t(`benefits.program.${r.program}`) })}
+                  </Link>
+                </th>
+                <td>{t(`benefits.program.${r.program}`)}</td>
+                <td>
+                  <RollStatus status={r.status} />
+                </td>
+                <td className="num">{r.persons}</td>
+                <td className="num">{yuanTotal(r.totalFen)}</td>
+                <td>
+                  {r.createdBy} {r.createdAt.slice(0, 10)}
+                </td>
+                <td>{r.approvedBy ? `${r.approvedBy} ${r.approvedAt?.slice(0, 10) ?? ''}` : '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       <RollCompare programOptions={programOptions} />
