@@ -7,7 +7,7 @@ import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
 import { ListStatus } from '../../components/ListStatus.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { useOrgTree } from '../registry/org-units.ts';
 import { type BenefitTask, orgNames, queryOf } from './benefit-api.ts';
@@ -41,6 +41,7 @@ export function TasksPage() {
     setFilters(form);
     setDone('');
   };
+  const canUpdate = can(user, 'benefit.task');
   const status = query.isPending ? t('benefits.loading') : query.isSuccess ? t('benefits.tasks.count', { count: items.length }) : '';
   return (
     <>
@@ -76,51 +77,46 @@ export function TasksPage() {
       </form>
       <ListStatus query={query} status={done || status} count={items.length} none={t('benefits.tasks.none')} />
       {items.length > 0 && (
-        <ScrollRegion labelledBy="tasks-caption">
-          <table className="data-table">
-            <caption id="tasks-caption">{t(`benefits.tasks.caption.${filters.whose}`)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('benefits.person')}</th>
-                <th scope="col">{t('benefits.idNumber')}</th>
-                <th scope="col">{t('benefits.program.label')}</th>
-                <th scope="col">{t('benefits.tasks.kind.label')}</th>
-                <th scope="col">{t('benefits.tasks.reason')}</th>
-                <th scope="col">{t('benefits.town')}</th>
-                <th scope="col">{t('benefits.tasks.assignedTo')}</th>
-                <th scope="col">{t('benefits.tasks.openedOn')}</th>
-                <th scope="col">{t('benefits.tasks.status')}</th>
-                <th scope="col">{t('benefits.tasks.note')}</th>
-                {can(user, 'benefit.task') && <th scope="col">{t('benefits.tasks.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((task) => (
-                <tr key={task.id}>
-                  <PersonCells id={task.personId} name={task.name} idNumber={task.idNumber} />
-                  <td>{t(`benefits.program.${task.program}`)}</td>
-                  <td>{t(`benefits.tasks.kind.${task.kind}`)}</td>
-                  <td>{task.reason}</td>
-                  <td>{names.get(task.town) ?? task.town}</td>
-                  <td>{task.assignedTo ?? t('benefits.tasks.unassigned')}</td>
-                  <td>{task.openedOn}</td>
-                  <td>
-                    <span aria-hidden="true">{task.status === 'done' ? '✓ ' : '○ '}</span>
-                    {t(`benefits.tasks.state.${task.status}`)}
-                  </td>
-                  <td>{task.note ?? '—'}</td>
-                  {can(user, 'benefit.task') && (
-                    <td>
-                      <Button onClick={() => setEditing(task)} aria-label={t('benefits.tasks.updateFor', { name: task.name })}>
-                        {t('benefits.tasks.update')}
-                      </Button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          caption={t(`benefits.tasks.caption.${filters.whose}`)}
+          headers={[
+            t('benefits.person'),
+            t('benefits.idNumber'),
+            t('benefits.program.label'),
+            t('benefits.tasks.kind.label'),
+            t('benefits.tasks.reason'),
+            t('benefits.town'),
+            t('benefits.tasks.assignedTo'),
+            t('benefits.tasks.openedOn'),
+            t('benefits.tasks.status'),
+            t('benefits.tasks.note'),
+            ...(canUpdate ? [t('benefits.tasks.actions')] : []),
+          ]}
+        >
+          {items.map((task) => (
+            <tr key={task.id}>
+              <PersonCells id={task.personId} name={task.name} idNumber={task.idNumber} />
+              <td>{t(`benefits.program.${task.program}`)}</td>
+              <td>{t(`benefits.tasks.kind.${task.kind}`)}</td>
+              <td>{task.reason}</td>
+              <td>{names.get(task.town) ?? task.town}</td>
+              <td>{task.assignedTo ?? t('benefits.tasks.unassigned')}</td>
+              <td>{task.openedOn}</td>
+              <td>
+                <span aria-hidden="true">{task.status === 'done' ? '✓ ' : '○ '}</span>
+                {t(`benefits.tasks.state.${task.status}`)}
+              </td>
+              <td>{task.note ?? '—'}</td>
+              {canUpdate && (
+                <td>
+                  <Button onClick={() => setEditing(task)} aria-label={t('benefits.tasks.updateFor', { name: task.name })}>
+                    {t('benefits.tasks.update')}
+                  </Button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
       {editing && (
         <TaskUpdateDialog

@@ -8,7 +8,7 @@ import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { ParameterDialog } from './ParameterDialog.tsx';
 import { type ParameterEntry, type ParameterKey, parameterKeys, shownValue } from './parameter-values.ts';
@@ -42,50 +42,33 @@ export function IndicatorParametersPage() {
       <ErrorAlert error={params.error} />
       {params.isPending && <Spin />}
       {params.data && (
-        <ScrollRegion label={caption}>
-          <table className="data-table">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('indicatorParams.year')}</th>
-                {parameterKeys.map((k) => (
-                  <th scope="col" key={k}>
-                    {t(`indicatorParams.keys.${k}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {years.map((year) => (
-                <tr key={year}>
-                  <th scope="row">{year}</th>
-                  {parameterKeys.map((key) => {
-                    const entry = find(key, year);
-                    return (
-                      <td key={key}>
-                        <div>{entry ? shownValue(entry.value) : t('indicatorParams.notEntered')}</div>
-                        {entry && (
-                          <div className="caption-note">
-                            {t('indicatorParams.enteredBy', { by: entry.enteredBy, source: entry.source })}
-                          </div>
-                        )}
-                        {editable && (
-                          <Button
-                            size="small"
-                            onClick={() => setEditing({ key, year })}
-                            aria-label={t('indicatorParams.editFor', { name: t(`indicatorParams.keys.${key}`), year })}
-                          >
-                            {t('indicatorParams.edit')}
-                          </Button>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable caption={caption} headers={[t('indicatorParams.year'), ...parameterKeys.map((k) => t(`indicatorParams.keys.${k}`))]}>
+          {years.map((year) => (
+            <tr key={year}>
+              <th scope="row">{year}</th>
+              {parameterKeys.map((key) => {
+                const entry = find(key, year);
+                return (
+                  <td key={key}>
+                    <div>{entry ? shownValue(entry.value) : t('indicatorParams.notEntered')}</div>
+                    {entry && (
+                      <div className="caption-note">{t('indicatorParams.enteredBy', { by: entry.enteredBy, source: entry.source })}</div>
+                    )}
+                    {editable && (
+                      <Button
+                        size="small"
+                        onClick={() => setEditing({ key, year })}
+                        aria-label={t('indicatorParams.editFor', { name: t(`indicatorParams.keys.${key}`), year })}
+                      >
+                        {t('indicatorParams.edit')}
+                      </Button>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </DataTable>
       )}
       {editing && (
         <ParameterDialog

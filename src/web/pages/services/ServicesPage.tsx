@@ -9,7 +9,6 @@ import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { yuan } from '../../money.ts';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
@@ -90,49 +89,44 @@ function ServiceTable({ items, onEdit }: { items: ServiceRecord[]; onEdit?: (r: 
       .map(([k, v]) => `${t(`services.detail.${k}`, { defaultValue: k })}：${String(v)}`)
       .join('；');
   return (
-    <ScrollRegion label={caption}>
-      <table className="data-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('services.kind')}</th>
-            <th scope="col">{t('services.startDate')}</th>
-            <th scope="col">{t('services.endDate')}</th>
-            <th scope="col">{t('services.status')}</th>
-            <th scope="col">{t('services.providerCol')}</th>
-            <th scope="col">{t('services.details')}</th>
-            <th scope="col">{t('services.costCol')}</th>
-            {onEdit && <th scope="col">{t('services.actions')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">{t(`services.kinds.${r.kind}`)}</th>
-              <td>{r.startDate}</td>
-              <td>{r.endDate ?? '—'}</td>
-              <td>{t(`services.statuses.${r.status}`)}</td>
-              <td>{[r.provider, r.department].filter(Boolean).join(' / ') || '—'}</td>
-              <td>{details(r) || '—'}</td>
-              <td>{yuan(r.costFen)}</td>
-              {onEdit && (
-                <td>
-                  {r.status !== 'cancelled' && r.status !== 'completed' && r.status !== 'accepted' && (
-                    <Button
-                      size="small"
-                      onClick={() => onEdit(r)}
-                      aria-label={t('services.updateFor', { kind: t(`services.kinds.${r.kind}`), date: r.startDate })}
-                    >
-                      {t('services.update')}
-                    </Button>
-                  )}
-                </td>
+    <DataTable
+      caption={caption}
+      headers={[
+        t('services.kind'),
+        t('services.startDate'),
+        t('services.endDate'),
+        t('services.status'),
+        t('services.providerCol'),
+        t('services.details'),
+        t('services.costCol'),
+        ...(onEdit ? [t('services.actions')] : []),
+      ]}
+    >
+      {items.map((r) => (
+        <tr key={r.id}>
+          <th scope="row">{t(`services.kinds.${r.kind}`)}</th>
+          <td>{r.startDate}</td>
+          <td>{r.endDate ?? '—'}</td>
+          <td>{t(`services.statuses.${r.status}`)}</td>
+          <td>{[r.provider, r.department].filter(Boolean).join(' / ') || '—'}</td>
+          <td>{details(r) || '—'}</td>
+          <td>{yuan(r.costFen)}</td>
+          {onEdit && (
+            <td>
+              {r.status !== 'cancelled' && r.status !== 'completed' && r.status !== 'accepted' && (
+                <Button
+                  size="small"
+                  onClick={() => onEdit(r)}
+                  aria-label={t('services.updateFor', { kind: t(`services.kinds.${r.kind}`), date: r.startDate })}
+                >
+                  {t('services.update')}
+                </Button>
               )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+            </td>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
