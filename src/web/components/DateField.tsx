@@ -1,20 +1,10 @@
-import type { ReactNode } from 'react';
-import { Field, describedBy } from './Field.tsx';
+import { Field, type FieldProps, describedBy } from './Field.tsx';
 
 /**
  * A labelled native date input (YYYY-MM-DD). antd's DatePicker is neither keyboard- nor screen-reader-accessible
  * (antd #53638, #25370), so the browser's own control is used.
  */
-export function DateField(props: {
-  id: string;
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  required?: boolean;
-  hint?: ReactNode;
-  error?: string;
-  max?: string;
-}) {
+export function DateField(props: FieldProps & { max?: string }) {
   return (
     <Field id={props.id} label={props.label} required={props.required} hint={props.hint} error={props.error}>
       <input

@@ -1,5 +1,16 @@
 import type { ReactNode } from 'react';
 
+/** What every labelled field takes: the control's id, its label, its value and change, and its hint and error. */
+export type FieldProps = {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  required?: boolean;
+  hint?: ReactNode;
+  error?: string;
+};
+
 /** Ids that tie a control to its label, hint and error. */
 export function fieldIds(id: string) {
   return { hint: `${id}-hint`, error: `${id}-error` };

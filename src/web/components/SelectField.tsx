@@ -1,5 +1,4 @@
-import type { ReactNode } from 'react';
-import { Field, describedBy } from './Field.tsx';
+import { Field, type FieldProps, describedBy } from './Field.tsx';
 
 /** One option of a SelectField. */
 export type Option = { value: string; label: string };
@@ -8,18 +7,7 @@ export type Option = { value: string; label: string };
  * A labelled native <select>: fully keyboard and screen-reader operable on old browsers, styled like antd.
  * `emptyLabel` adds a first option for "no value" (e.g. "全部").
  */
-export function SelectField(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: readonly Option[];
-  onChange(value: string): void;
-  emptyLabel?: string;
-  required?: boolean;
-  hint?: ReactNode;
-  error?: string;
-  disabled?: boolean;
-}) {
+export function SelectField(props: FieldProps & { options: readonly Option[]; emptyLabel?: string; disabled?: boolean }) {
   return (
     <Field id={props.id} label={props.label} required={props.required} hint={props.hint} error={props.error}>
       <select

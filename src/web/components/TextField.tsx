@@ -1,21 +1,15 @@
 import { Input } from 'antd';
-import type { ReactNode } from 'react';
-import { Field, describedBy } from './Field.tsx';
+import { Field, type FieldProps, describedBy } from './Field.tsx';
 
 /** A labelled text input (antd Input) that cannot exist without a label. */
-export function TextField(props: {
-  id: string;
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  required?: boolean;
-  hint?: ReactNode;
-  error?: string;
-  type?: 'text' | 'password' | 'tel' | 'search';
-  autoComplete?: string;
-  inputMode?: 'text' | 'numeric' | 'tel';
-  maxLength?: number;
-}) {
+export function TextField(
+  props: FieldProps & {
+    type?: 'text' | 'password' | 'tel' | 'search';
+    autoComplete?: string;
+    inputMode?: 'text' | 'numeric' | 'tel';
+    maxLength?: number;
+  },
+) {
   const common = {
     ...describedBy(props.id, props.hint, props.error),
     value: props.value,
