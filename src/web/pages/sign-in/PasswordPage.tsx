@@ -10,20 +10,28 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { TextField } from '../../components/TextField.tsx';
 
+type PasswordFieldId = 'current' | 'next' | 'repeat';
+
+/** The three password inputs in order; the browser's password manager tells them apart by autocomplete. */
+const passwordFields: readonly { id: PasswordFieldId; autoComplete: string }[] = [
+  { id: 'current', autoComplete: 'current-password' },
+  { id: 'next', autoComplete: 'new-password' },
+  { id: 'repeat', autoComplete: 'new-password' },
+];
+
 /** The forced (or voluntary) password change: the API refuses everything else until it succeeds. */
 export function PasswordPage() {
   const { t } = useTranslation();
   const { user, changePassword, signOut } = useSession();
   const navigate = useNavigate();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const [values, setValues] = useState<Record<PasswordFieldId, string>>({ current: '', next: '', repeat: '' });
   const [problems, setProblems] = useState<SummaryItem[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   if (user === null) return <Navigate to="/sign-in" replace />;
   const labels = { current: t('password.current'), next: t('password.new'), repeat: t('password.repeat') };
+  const { current, next, repeat } = values;
 
   const fail = (items: SummaryItem[]) => {
     setProblems(items);
@@ -60,37 +68,20 @@ export function PasswordPage() {
       <ErrorAlert error={error} />
       <StatusMessage />
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextField
-          id="current"
-          type="password"
-          label={labels.current}
-          value={current}
-          onChange={setCurrent}
-          autoComplete="current-password"
-          required
-          error={errorOf('current')}
-        />
-        <TextField
-          id="next"
-          type="password"
-          label={labels.next}
-          value={next}
-          onChange={setNext}
-          autoComplete="new-password"
-          required
-          hint={t('password.rules')}
-          error={errorOf('next')}
-        />
-        <TextField
-          id="repeat"
-          type="password"
-          label={labels.repeat}
-          value={repeat}
-          onChange={setRepeat}
-          autoComplete="new-password"
-          required
-          error={errorOf('repeat')}
-        />
+        {passwordFields.map((field) => (
+          <TextField
+            key={field.id}
+            id={field.id}
+            type="password"
+            label={labels[field.id]}
+            value={values[field.id]}
+            onChange={(value) => setValues((v) => ({ ...v, [field.id]: value }))}
+            autoComplete={field.autoComplete}
+            required
+            hint={field.id === 'next' ? t('password.rules') : undefined}
+            error={errorOf(field.id)}
+          />
+        ))}
         <div className="form-actions">
           <Button type="primary" htmlType="submit" loading={busy}>
             {t('password.submit')}
