@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import { MaskedNumber } from './MaskedNumber.tsx';
 
@@ -11,6 +12,28 @@ export function PersonCells({ id, name, idNumber }: { id: number; name: string; 
       <td>
         <MaskedNumber value={idNumber} />
       </td>
+    </>
+  );
+}
+
+/** The headers of PersonPlaceCells' four columns, for a table of registry persons. */
+export function personPlaceHeaders(t: TFunction): string[] {
+  return [t('person.name'), t('person.idNumber'), t('person.town'), t('person.village')];
+}
+
+/** PersonCells followed by the person's town and village (— where the person has none). */
+export function PersonPlaceCells(props: {
+  id: number;
+  name: string;
+  idNumber: string | null;
+  town: string;
+  village: string | null | undefined;
+}) {
+  return (
+    <>
+      <PersonCells id={props.id} name={props.name} idNumber={props.idNumber} />
+      <td>{props.town}</td>
+      <td>{props.village ?? '—'}</td>
     </>
   );
 }

@@ -12,7 +12,7 @@ import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { type GapPage, parseIndicatorKey, parseOrg, parseYear, useIndicatorName, useIndicators, yearOrgQuery } from './indicator-api.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { PersonCells } from '../../components/PersonCells.tsx';
+import { PersonPlaceCells, personPlaceHeaders } from '../../components/PersonCells.tsx';
 
 const pageSize = 50;
 
@@ -54,23 +54,10 @@ export function GapsPage() {
       <div className="page-actions">{can(user, 'person.export') && <GapExportButton indicatorKey={key} year={year} org={org} />}</div>
       <ListStatus query={query} status={status} count={items.length} none={t('gaps.none')} />
       {items.length > 0 && (
-        <DataTable
-          caption={caption}
-          headers={[
-            t('person.name'),
-            t('person.idNumber'),
-            t('person.town'),
-            t('person.village'),
-            t('person.category'),
-            t('person.level'),
-            t('gaps.reason'),
-          ]}
-        >
+        <DataTable caption={caption} headers={[...personPlaceHeaders(t), t('person.category'), t('person.level'), t('gaps.reason')]}>
           {items.map((p) => (
             <tr key={p.id}>
-              <PersonCells id={p.id} name={p.name} idNumber={p.idNumber} />
-              <td>{p.townName}</td>
-              <td>{p.villageName ?? '—'}</td>
+              <PersonPlaceCells id={p.id} name={p.name} idNumber={p.idNumber} town={p.townName} village={p.villageName} />
               <td>{t(`category.${p.category}`, { defaultValue: p.category })}</td>
               <td>{t(`level.${p.level}`, { defaultValue: String(p.level) })}</td>
               <td>{p.reason.message}</td>

@@ -16,7 +16,7 @@ import { type RenewalFilters, type RenewalPage, renewalQuery, windows } from './
 import './renewals.css';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { PersonCells } from '../../components/PersonCells.tsx';
+import { PersonPlaceCells, personPlaceHeaders } from '../../components/PersonCells.tsx';
 
 const pageSize = 50;
 
@@ -133,21 +133,11 @@ function RenewalTable({ items }: { items: RenewalPage['items'] }) {
   return (
     <DataTable
       caption={caption}
-      headers={[
-        t('person.name'),
-        t('person.idNumber'),
-        t('person.town'),
-        t('person.village'),
-        t('renewals.validUntil'),
-        t('renewals.state'),
-        t('renewals.benefits'),
-      ]}
+      headers={[...personPlaceHeaders(t), t('renewals.validUntil'), t('renewals.state'), t('renewals.benefits')]}
     >
       {items.map((p) => (
         <tr key={p.personId}>
-          <PersonCells id={p.personId} name={p.name} idNumber={p.idNumber} />
-          <td>{p.town.name}</td>
-          <td>{p.village?.name ?? '—'}</td>
+          <PersonPlaceCells id={p.personId} name={p.name} idNumber={p.idNumber} town={p.town.name} village={p.village?.name} />
           <td>{p.validUntil}</td>
           <td>
             {p.state === 'expired' ? (
