@@ -5,7 +5,7 @@ import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { chinaToday } from './benefit-api.ts';
 import { ParametersValueDialog } from './ParametersValueDialog.tsx';
@@ -127,12 +127,12 @@ function ParameterCard({ param, today, canEdit, onEdit }: { param: Parameter; to
           {t('policy.edit.open')}
         </Button>
       )}
-      <HistoryTable param={param} today={today} captionId={`${id}-caption`} />
+      <HistoryTable param={param} today={today} />
     </section>
   );
 }
 
-function HistoryTable({ param, today, captionId }: { param: Parameter; today: string; captionId: string }) {
+function HistoryTable({ param, today }: { param: Parameter; today: string }) {
   const { t } = useTranslation();
   if (param.history.length === 0) {
     return (
@@ -143,38 +143,27 @@ function HistoryTable({ param, today, captionId }: { param: Parameter; today: st
     );
   }
   return (
-    <ScrollRegion labelledBy={captionId}>
-      <table className="data-table">
-        <caption id={captionId}>{t('policy.historyCaption', { name: param.description })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('policy.from')}</th>
-            <th scope="col">{t('policy.to')}</th>
-            <th scope="col">{t('policy.valueCol')}</th>
-            <th scope="col">{t('policy.source')}</th>
-            <th scope="col">{t('policy.enteredBy')}</th>
+    <DataTable
+      caption={t('policy.historyCaption', { name: param.description })}
+      headers={[t('policy.from'), t('policy.to'), t('policy.valueCol'), t('policy.source'), t('policy.enteredBy')]}
+    >
+      {param.history.map((e, i) => {
+        const next = param.history[i + 1];
+        const who = enteredBy(param, e);
+        const inForce = e.from <= today && (!next || next.from > today);
+        return (
+          <tr key={e.from}>
+            <th scope="row">
+              {e.from}
+              {inForce && <span className="param-now"> {t('policy.inForce')}</span>}
+            </th>
+            <td>{next ? dayBefore(next.from) : t('policy.open')}</td>
+            <td>{formatParamValue(param, e.value, t)}</td>
+            <td>{e.source}</td>
+            <td>{who ? t('policy.enteredAt', { who: who.enteredBy, at: who.enteredAt.slice(0, 10) }) : t('policy.catalog')}</td>
           </tr>
-        </thead>
-        <tbody>
-          {param.history.map((e, i) => {
-            const next = param.history[i + 1];
-            const who = enteredBy(param, e);
-            const inForce = e.from <= today && (!next || next.from > today);
-            return (
-              <tr key={e.from}>
-                <th scope="row">
-                  {e.from}
-                  {inForce && <span className="param-now"> {t('policy.inForce')}</span>}
-                </th>
-                <td>{next ? dayBefore(next.from) : t('policy.open')}</td>
-                <td>{formatParamValue(param, e.value, t)}</td>
-                <td>{e.source}</td>
-                <td>{who ? t('policy.enteredAt', { who: who.enteredBy, at: who.enteredAt.slice(0, 10) }) : t('policy.catalog')}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ScrollRegion>
+        );
+      })}
+    </DataTable>
   );
 }

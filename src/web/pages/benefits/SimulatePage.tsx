@@ -7,7 +7,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ErrorSummary, focusField, type SummaryItem } from '../../components/ErrorSummary.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -227,59 +227,40 @@ function ResultTable({ result }: { result: SimResult }) {
   const sum = (pick: (r: SimResult['towns'][number]) => number) => result.towns.reduce((s, r) => s + pick(r), 0);
   const signed = (n: number, text: string) => (n > 0 ? `+${text}` : text);
   return (
-    <ScrollRegion labelledBy="sim-caption">
-      <table className="data-table">
-        <caption id="sim-caption">
-          {t('simulate.caption', { program: t(`benefits.program.${result.towns[0]?.program ?? 'nursingSubsidy'}`), date: result.date })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('simulate.town')}</th>
-            <th scope="col" className="num">
-              {t('simulate.basePersons')}
-            </th>
-            <th scope="col" className="num">
-              {t('simulate.reformPersons')}
-            </th>
-            <th scope="col" className="num">
-              {t('simulate.morePersons')}
-            </th>
-            <th scope="col" className="num">
-              {t('simulate.baseAnnual')}
-            </th>
-            <th scope="col" className="num">
-              {t('simulate.reformAnnual')}
-            </th>
-            <th scope="col" className="num">
-              {t('simulate.moreAnnual')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.towns.map((r) => (
-            <tr key={`${r.town}-${r.program}`}>
-              <th scope="row">{names.get(r.town) ?? r.town}</th>
-              <td className="num">{r.base.persons}</td>
-              <td className="num">{r.reform.persons}</td>
-              <td className="num">{signed(r.morePersons, String(r.morePersons))}</td>
-              <td className="num">{yuanTotal(r.base.annualFen)}</td>
-              <td className="num">{yuanTotal(r.reform.annualFen)}</td>
-              <td className="num">{signed(r.moreAnnualFen, yuanTotal(r.moreAnnualFen))}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('simulate.total')}</th>
-            <td className="num">{result.total.basePersons}</td>
-            <td className="num">{result.total.reformPersons}</td>
-            <td className="num">{signed(result.total.morePersons, String(result.total.morePersons))}</td>
-            <td className="num">{yuanTotal(sum((r) => r.base.annualFen))}</td>
-            <td className="num">{yuanTotal(sum((r) => r.reform.annualFen))}</td>
-            <td className="num">{signed(result.total.moreAnnualFen, yuanTotal(result.total.moreAnnualFen))}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={t('simulate.caption', { program: t(`benefits.program.${result.towns[0]?.program ?? 'nursingSubsidy'}`), date: result.date })}
+      headers={[
+        t('simulate.town'),
+        { text: t('simulate.basePersons'), numeric: true },
+        { text: t('simulate.reformPersons'), numeric: true },
+        { text: t('simulate.morePersons'), numeric: true },
+        { text: t('simulate.baseAnnual'), numeric: true },
+        { text: t('simulate.reformAnnual'), numeric: true },
+        { text: t('simulate.moreAnnual'), numeric: true },
+      ]}
+      footer={
+        <tr>
+          <th scope="row">{t('simulate.total')}</th>
+          <td className="num">{result.total.basePersons}</td>
+          <td className="num">{result.total.reformPersons}</td>
+          <td className="num">{signed(result.total.morePersons, String(result.total.morePersons))}</td>
+          <td className="num">{yuanTotal(sum((r) => r.base.annualFen))}</td>
+          <td className="num">{yuanTotal(sum((r) => r.reform.annualFen))}</td>
+          <td className="num">{signed(result.total.moreAnnualFen, yuanTotal(result.total.moreAnnualFen))}</td>
+        </tr>
+      }
+    >
+      {result.towns.map((r) => (
+        <tr key={`${r.town}-${r.program}`}>
+          <th scope="row">{names.get(r.town) ?? r.town}</th>
+          <td className="num">{r.base.persons}</td>
+          <td className="num">{r.reform.persons}</td>
+          <td className="num">{signed(r.morePersons, String(r.morePersons))}</td>
+          <td className="num">{yuanTotal(r.base.annualFen)}</td>
+          <td className="num">{yuanTotal(r.reform.annualFen)}</td>
+          <td className="num">{signed(r.moreAnnualFen, yuanTotal(r.moreAnnualFen))}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -2,7 +2,7 @@ import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../api.ts';
 import type { ImportReport } from './import-job.ts';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const shownErrors = 200;
 
@@ -40,36 +40,22 @@ export function ImportReportView({ report, jobId }: { report: ImportReport; jobI
               {t('import.downloadErrors')}
             </Button>
           </p>
-          <ScrollRegion labelledBy="errors-caption">
-            <table className="data-table">
-              <caption id="errors-caption">
-                {t('import.errorsCaption', { count: report.errors.length })}
-                {report.errors.length > shownErrors && (
-                  <span className="caption-note">{t('import.errorsTruncated', { shown: shownErrors })}</span>
-                )}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('import.row')}</th>
-                  <th scope="col">{t('import.column')}</th>
-                  <th scope="col">{t('import.problem')}</th>
-                  <th scope="col">{t('import.code')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.errors.slice(0, shownErrors).map((e) => (
-                  <tr key={`${e.row}-${e.column}-${e.code}`}>
-                    <td>{e.row}</td>
-                    <td>{e.column}</td>
-                    <td>{t(`errors.${e.code}`, { defaultValue: e.message })}</td>
-                    <td>
-                      <code>{e.code}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            caption={t('import.errorsCaption', { count: report.errors.length })}
+            note={report.errors.length > shownErrors && t('import.errorsTruncated', { shown: shownErrors })}
+            headers={[t('import.row'), t('import.column'), t('import.problem'), t('import.code')]}
+          >
+            {report.errors.slice(0, shownErrors).map((e) => (
+              <tr key={`${e.row}-${e.column}-${e.code}`}>
+                <td>{e.row}</td>
+                <td>{e.column}</td>
+                <td>{t(`errors.${e.code}`, { defaultValue: e.message })}</td>
+                <td>
+                  <code>{e.code}</code>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </section>
