@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { can } from '../../app/access-types.ts';
 import { useUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { yuan } from '../../money.ts';
 import { chinaToday, type PersonDecision, usePersonDecisions } from './benefit-api.ts';
 import { ReasonList } from './ReasonList.tsx';
@@ -38,48 +38,43 @@ export function PersonBenefits({ personId }: { personId: number }) {
       <ErrorAlert error={query.error} />
       {query.isPending && <Spin />}
       {query.data && (
-        <ScrollRegion labelledBy="person-benefits-caption">
-          <table className="data-table">
-            <caption id="person-benefits-caption">{t('benefits.personSection.caption', { date: today })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('benefits.program.label')}</th>
-                <th scope="col">{t('benefits.personSection.decision')}</th>
-                <th scope="col">{t('benefits.amount')}</th>
-                <th scope="col">{t('benefits.gaps.reasons')}</th>
-                {can(user, 'benefit.apply') && <th scope="col">{t('benefits.tasks.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {query.data.decisions.map((d) => (
-                <tr key={d.program}>
-                  <th scope="row">{t(`benefits.program.${d.program}`)}</th>
-                  <td>
-                    <Verdict d={d} />
-                  </td>
-                  <td>{yuan(d.monthlyAmount)}</td>
-                  <td>
-                    <details className="gap-reasons">
-                      <summary>{t('benefits.personSection.reasons', { count: d.reasons.length })}</summary>
-                      <ReasonList reasons={d.reasons} />
-                    </details>
-                  </td>
-                  {can(user, 'benefit.apply') && (
-                    <td>
-                      {d.eligible && !d.receiving ? (
-                        <Link className="link-button" to={`/benefits/applications?apply=${personId}&program=${d.program}`}>
-                          {t('benefits.personSection.apply', { program: t(`benefits.program.${d.program}`) })}
-                        </Link>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
+        <DataTable
+          caption={t('benefits.personSection.caption', { date: today })}
+          headers={[
+            t('benefits.program.label'),
+            t('benefits.personSection.decision'),
+            t('benefits.amount'),
+            t('benefits.gaps.reasons'),
+            ...(can(user, 'benefit.apply') ? [t('benefits.tasks.actions')] : []),
+          ]}
+        >
+          {query.data.decisions.map((d) => (
+            <tr key={d.program}>
+              <th scope="row">{t(`benefits.program.${d.program}`)}</th>
+              <td>
+                <Verdict d={d} />
+              </td>
+              <td>{yuan(d.monthlyAmount)}</td>
+              <td>
+                <details className="gap-reasons">
+                  <summary>{t('benefits.personSection.reasons', { count: d.reasons.length })}</summary>
+                  <ReasonList reasons={d.reasons} />
+                </details>
+              </td>
+              {can(user, 'benefit.apply') && (
+                <td>
+                  {d.eligible && !d.receiving ? (
+                    <Link className="link-button" to={`/benefits/applications?apply=${personId}&program=${d.program}`}>
+                      {t('benefits.personSection.apply', { program: t(`benefits.program.${d.program}`) })}
+                    </Link>
+                  ) : (
+                    '—'
                   )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );
