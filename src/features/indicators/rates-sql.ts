@@ -52,7 +52,8 @@ export function ratesQuery(
     if (measures.length > maxTalliedRates) throw new RangeError(`at most ${maxTalliedRates} rates per tallied statement`);
     const bits = conditions.map(
       ({ denominator, numerator }, i) =>
-        sql`(case when ${denominator} then ${sql.lit(2 ** (2 * i))} else 0 end) + (case when ${denominator} and ${numerator} then ${sql.lit(2 ** (2 * i + 1))} else 0 end)`,
+        // The denominator evaluated once (SQLite does not share common subexpressions): 3 · 4^i sets both bits.
+        sql`(case when ${denominator} then (case when ${numerator} then ${sql.lit(3 * 2 ** (2 * i))} else ${sql.lit(2 ** (2 * i))} end) else 0 end)`,
     );
     const query = sql<RatesRow>`select ${sql.raw(unitTallyFunction)}(person.town_code, person.village_code, ${sql.join(bits, sql` + `)}) as tally ${from}`;
     const read = (rows: readonly RatesRow[]) => {
