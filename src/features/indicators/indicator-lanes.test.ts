@@ -95,8 +95,13 @@ describe.each(await availableEngines())('indicators shared out in lanes equal on
     }, 120_000);
     afterAll(async () => database.close());
 
-    it('shares the work out only over enough persons, and not with one lane', async () => {
+    it('shares the work out on SQLite only, over enough persons, and not with one lane', async () => {
       useLanes(2);
+      // PostgreSQL runs the statements at once on its pool already: the setting leaves its run as it is.
+      if (engine === 'postgres') {
+        expect(await laneShares(database)).toBeNull();
+        return;
+      }
       expect(await laneShares(database)).toMatchObject({ lanes: 2 });
       process.env.SMART_DPF_INDICATOR_LANE_MIN_PERSONS = '100000';
       expect(await laneShares(database)).toBeNull();
