@@ -211,9 +211,9 @@ const lanesModule = new URL('./indicator-lanes.ts', import.meta.url).href;
 /**
  * SQLite over many persons: the rates statement cut by person id ranges into two per lane, beside the income growth
  * and the counts, all run in lanes: this thread and worker threads with their own connections to the same file, each
- * taking the next statement left (indicator-lanes.ts; the income growth, the longest, first). A person's rates are counted in the range holding the person (its
- * per-person facts and its household's flags read in full), so the shares' counts add up to one statement's
- * exactly. The income growth and the counts stay whole statements: the income averages per household and the
+ * taking the next statement left (indicator-lanes.ts; the income growth, the longest, first). A person's rates are
+ * counted in the range holding the person (its per-person facts and its household's flags read in full), so the
+ * shares' counts add up to one statement's exactly. The income growth and the counts stay whole statements: the income averages per household and the
  * household count counts distinct households, which a cut through a household would change, and the income's sums
  * of means are floating point, which another summation order could change in the last digit.
  */

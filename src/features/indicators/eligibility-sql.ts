@@ -16,10 +16,8 @@ function ownActive(programs: readonly string[], ctx: EvalContext): RawBuilder<bo
 
 /** When the statement counts a range of persons: only their households (every member's enrolments still count). */
 function householdsOfRange(ctx: EvalContext): RawBuilder<unknown> {
-  const range = personsIn(ctx, sql`p.id`);
-  return ctx.facts?.persons
-    ? sql` and m.household_id in (select p.household_id from person p where p.household_id is not null${range})`
-    : sql``;
+  if (!ctx.facts?.persons) return sql``;
+  return sql` and m.household_id in (select p.household_id from person p where p.household_id is not null${personsIn(ctx, sql`p.id`)})`;
 }
 
 /** Dibao and low-income (低保边缘) enrolments active on the date, per household (of any member). */
