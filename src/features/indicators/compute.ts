@@ -1,12 +1,15 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/connect.ts';
+import { type LaneTask, laneCount, runLanes } from '../../db/lanes.ts';
 import type { DB } from '../../db/tables.ts';
 import type { IndicatorDefinition, IndicatorKey } from '../../domain/indicators/definition.ts';
 import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
 import { addTallies, type Tally } from '../../domain/indicators/evaluate.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import { indicatorSql, type OtherMeasure, type TallyRow } from './measure-sql.ts';
-import { type RateMeasure, ratesQuery } from './rates-sql.ts';
+import { type LaneStatement, type StatementLaneArgs, type StatementRows, statementLane, takenCounter } from './indicator-lanes.ts';
+import { type RateCounts, type RateMeasure, ratesQuery } from './rates-sql.ts';
+import type { PersonRange } from './statement-facts.ts';
 import { registerUnitTally } from './unit-tally.ts';
 
 /** Tallies of one indicator for the org unit evaluated and every town and village under it, by org code. */
@@ -97,7 +100,7 @@ async function measureOther(db: Kysely<DB>, def: IndicatorDefinition, ctx: EvalC
 /**
  * Runs the indicators for the org unit, its towns and its villages: all rates in one statement, each count and the
  * income growth in one of their own. On PostgreSQL the statements run at once on the pool's connections; SQLite's
- * one connection runs them in turn.
+ * one connection runs them in turn. Over many persons the work is shared out (`inShares`).
  */
 export async function computeIndicators(
   database: Database,
@@ -106,15 +109,161 @@ export async function computeIndicators(
   definitions: readonly IndicatorDefinition[] = indicatorDefinitions,
 ): Promise<IndicatorTallies> {
   const rates = definitions.filter(isRate);
-  const jobs: (() => Promise<Measured>)[] = definitions
-    .filter((d) => !isRate(d))
-    .map((def) => () => measureOther(database.db, def, ctx, org));
-  if (rates.length > 0) jobs.unshift(() => measureRates(database, rates, ctx, org));
+  const others = definitions.filter((d) => !isRate(d));
+  const shares = await laneShares(database);
   const measured: Measured[] = [];
-  if (ctx.engine === 'postgres') measured.push(...(await Promise.all(jobs.map((job) => job()))));
-  else for (const job of jobs) measured.push(await job());
+  if (shares) measured.push(...(await inShares(database, rates, others, ctx, org, shares)));
+  else {
+    const jobs: (() => Promise<Measured>)[] = others.map((def) => () => measureOther(database.db, def, ctx, org));
+    if (rates.length > 0) jobs.unshift(() => measureRates(database, rates, ctx, org));
+    if (ctx.engine === 'postgres') measured.push(...(await Promise.all(jobs.map((job) => job()))));
+    else for (const job of jobs) measured.push(await job());
+  }
   const byKey = new Map(measured.flat());
   return new Map(definitions.map((def) => [def.key, byKey.get(def.key) as TallyMap]));
+}
+
+/**
+ * Below this many persons (by id span) the statements run as they are: a worker thread takes a few hundred
+ * milliseconds to start, more than the whole run at 10,000 persons. SMART_DPF_INDICATOR_LANE_MIN_PERSONS overrides
+ * (tests set it low to share the work out).
+ */
+function laneMinPersons(): number {
+  return Number(process.env.SMART_DPF_INDICATOR_LANE_MIN_PERSONS ?? 200_000);
+}
+
+/** How to share the work out: the lanes (db/lanes.ts) and the persons' id span. */
+type Shares = { lanes: number; ids: PersonRange };
+
+/**
+ * Whether to share SQLite's work out in lanes, and over what; null to run the statements as they are. PostgreSQL
+ * already runs them at once on the pool, each with the server's parallel workers: cutting the rates statement into
+ * shares as well made the run slower there (100,000 persons: 1.1–1.5 s → 1.1–1.7 s; without parallel workers no
+ * faster).
+ */
+export async function laneShares(database: Database): Promise<Shares | null> {
+  const lanes = laneCount(database);
+  if (database.engine !== 'sqlite' || lanes < 2) return null;
+  const span = await sql<{ lo: number | null; hi: number | null }>`select min(id) as lo, max(id) as hi from person`.execute(database.db);
+  const { lo, hi } = span.rows[0] ?? { lo: null, hi: null };
+  if (lo === null || hi === null || hi - lo + 1 < laneMinPersons()) return null;
+  return { lanes, ids: { from: lo, to: hi } };
+}
+
+/** `ids` cut into `parts` consecutive ranges of (nearly) equal span. */
+function personRanges(ids: PersonRange, parts: number): PersonRange[] {
+  const step = Math.ceil((ids.to - ids.from + 1) / parts);
+  const out: PersonRange[] = [];
+  for (let from = ids.from; from <= ids.to; from += step) out.push({ from, to: Math.min(ids.to, from + step - 1) });
+  return out;
+}
+
+/**
+ * Sums the rates' counts of statements over shares of the persons, per org unit (the village, else the town; its
+ * town the least town code, as one statement's `min(town_code)` gives). Counts of persons add up exactly.
+ */
+function mergeRateCounts(shares: readonly RateCounts[][][], rates: number): RateCounts[][] {
+  return Array.from({ length: rates }, (_, i) => {
+    const units = new Map<string, RateCounts>();
+    for (const share of shares) {
+      for (const c of share[i] ?? []) {
+        const key = c.village ?? c.town;
+        const seen = units.get(key);
+        if (!seen) units.set(key, { ...c });
+        else {
+          seen.numerator += c.numerator;
+          seen.denominator += c.denominator;
+          if (c.town < seen.town) seen.town = c.town;
+        }
+      }
+    }
+    return [...units.values()];
+  });
+}
+
+/** Runs the statements in lanes (db/lanes.ts); their rows, in order. */
+async function runShared(database: Database, statements: readonly Statement[], lanes: number): Promise<unknown[][]> {
+  const compiled = statements.map((s): LaneStatement => {
+    const c = s.query.compile(database.db);
+    return { sql: c.sql, parameters: c.parameters, unitTally: s.unitTally };
+  });
+  const args: StatementLaneArgs = { statements: compiled, taken: takenCounter() };
+  const task: LaneTask<StatementLaneArgs, StatementRows> = { module: lanesModule, name: 'statementLane', run: statementLane };
+  const rows: unknown[][] = [];
+  for await (const chunk of runLanes(
+    database,
+    task,
+    Array.from({ length: lanes }, () => args),
+  )) {
+    for (const r of chunk) rows[r.statement] = r.rows;
+  }
+  return statements.map((_, i) => {
+    const r = rows[i];
+    if (!r) throw new Error(`indicator statement ${i} of the lanes returned nothing`);
+    return r;
+  });
+}
+
+type Statement = { query: RawBuilder<unknown>; unitTally: boolean };
+
+const lanesModule = new URL('./indicator-lanes.ts', import.meta.url).href;
+
+/**
+ * SQLite over many persons: the rates statement cut by person id ranges into two per lane, beside the income growth
+ * and the counts, all run in lanes: this thread and worker threads with their own connections to the same file, each
+ * taking the next statement left (indicator-lanes.ts; the income growth, the longest, first). A person's rates are
+ * counted in the range holding the person (its per-person facts and its household's flags read in full), so the
+ * shares' counts add up to one statement's exactly. The income growth and the counts stay whole statements: the income averages per household and the
+ * household count counts distinct households, which a cut through a household would change, and the income's sums
+ * of means are floating point, which another summation order could change in the last digit.
+ */
+async function inShares(
+  database: Database,
+  rates: readonly (IndicatorDefinition & { measure: RateMeasure })[],
+  others: readonly IndicatorDefinition[],
+  ctx: EvalContext,
+  org: OrgFilter,
+  { lanes, ids }: Shares,
+): Promise<Measured[]> {
+  const leading = others.filter((d) => d.measure.type === 'incomeGrowth');
+  const trailing = others.filter((d) => d.measure.type !== 'incomeGrowth');
+  const rateShares =
+    rates.length > 0
+      ? personRanges(ids, 2 * lanes).map((range) =>
+          ratesQuery(
+            rates.map((d) => d.measure),
+            ctx,
+            org,
+            'unitTally',
+            range,
+          ),
+        )
+      : [];
+  const other = (def: IndicatorDefinition): Statement => ({ query: indicatorSql(def.measure as OtherMeasure, ctx, org), unitTally: false });
+  const rows = await runShared(
+    database,
+    [...leading.map(other), ...rateShares.map((share) => ({ query: share.query, unitTally: true })), ...trailing.map(other)],
+    lanes,
+  );
+  const rowsOf = (j: number) => rows[j < leading.length ? j : j + rateShares.length] as TallyRow[];
+  const out: Measured[] = [...leading, ...trailing].map((def, j) => [[def.key, rollUp(rowsOf(j), def, org)]]);
+  if (rates.length > 0) {
+    const counts = mergeRateCounts(
+      rateShares.map((share, s) => share.read(rows[leading.length + s] as Parameters<typeof share.read>[0])),
+      rates.length,
+    );
+    out.push(
+      rates.map((def, i) => [
+        def.key,
+        rollUp(
+          (counts[i] ?? []).map((c) => ({ ...c, households: null })),
+          def,
+          org,
+        ),
+      ]),
+    );
+  }
+  return out;
 }
 
 /** Runs one indicator for the org unit, its towns and its villages. */

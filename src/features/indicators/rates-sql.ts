@@ -3,7 +3,7 @@ import type { Measure } from '../../domain/indicators/definition.ts';
 import { compileCondition } from './compile-condition.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import { aliveAndRegistered, inOrgUnit, populationJoin, unitOf } from './population-sql.ts';
-import { joinsOf, statementContext } from './statement-facts.ts';
+import { joinsOf, type PersonRange, personsIn, statementContext } from './statement-facts.ts';
 import { countBit, readUnitTally, unitTallyFunction } from './unit-tally.ts';
 
 /** A rate indicator's measure. */
@@ -33,26 +33,29 @@ const maxTalliedRates = 26;
  * `groupBy` (PostgreSQL, which hash-aggregates ~100 groups): `sum(case …)` per rate, grouped on the one expression
  * "village, else town" (codes of different lengths never collide). `unitTally` (SQLite, which would sort every
  * person's row to group them): the conditions still evaluate in SQL, into one mask per person, and the registered
- * aggregate counts the masks per org unit (unit-tally.ts).
+ * aggregate counts the masks per org unit (unit-tally.ts). With `persons`, it counts only the persons of that id
+ * range (one share of the work, compute.ts).
  */
 export function ratesQuery(
   measures: readonly RateMeasure[],
   outer: EvalContext,
   org: OrgFilter,
   counting: Counting = 'groupBy',
+  persons: PersonRange | null = null,
 ): RatesQuery {
-  const ctx = statementContext(outer);
+  const ctx = statementContext(outer, persons);
   const conditions = measures.map((m) => ({
     denominator: compileCondition(m.denominator, ctx),
     numerator: compileCondition(m.numerator, ctx),
   }));
   const from = sql`from ${populationJoin(ctx.asOf)} ${joinsOf(ctx)}
-    where ${aliveAndRegistered(ctx.asOf)} and ${inOrgUnit(org)}`;
+    where ${aliveAndRegistered(ctx.asOf)} and ${inOrgUnit(org)}${personsIn(ctx, sql`person.id`)}`;
   if (counting === 'unitTally') {
     if (measures.length > maxTalliedRates) throw new RangeError(`at most ${maxTalliedRates} rates per tallied statement`);
     const bits = conditions.map(
       ({ denominator, numerator }, i) =>
-        sql`(case when ${denominator} then ${sql.lit(2 ** (2 * i))} else 0 end) + (case when ${denominator} and ${numerator} then ${sql.lit(2 ** (2 * i + 1))} else 0 end)`,
+        // The denominator evaluated once (SQLite does not share common subexpressions): 3 · 4^i sets both bits.
+        sql`(case when ${denominator} then (case when ${numerator} then ${sql.lit(3 * 2 ** (2 * i))} else ${sql.lit(2 ** (2 * i))} end) else 0 end)`,
     );
     const query = sql<RatesRow>`select ${sql.raw(unitTallyFunction)}(person.town_code, person.village_code, ${sql.join(bits, sql` + `)}) as tally ${from}`;
     const read = (rows: readonly RatesRow[]) => {

@@ -15,7 +15,12 @@ export type StatementFacts = {
   service: FactTable;
   /** Further joins by alias (each added once), e.g. the household's enrolments of the eligibility rules. */
   joins: Map<string, RawBuilder<unknown>>;
+  /** The persons (an id range) the statement counts, when it counts a share of them (a lane's, compute.ts). */
+  persons: PersonRange | null;
 };
+
+/** Consecutive person ids, both ends included. */
+export type PersonRange = { from: number; to: number };
 
 /** The predicates asked of one table, by key, and what every one of them requires of a row. */
 type FactTable = { flags: Map<string, RawBuilder<boolean>>; kinds: Set<string>; from: Day | null };
@@ -27,9 +32,19 @@ function factTable(): FactTable {
   return { flags: new Map(), kinds: new Set(), from: null };
 }
 
-/** The context of ONE statement, collecting the facts its conditions ask for (`joinsOf` adds them to FROM). */
-export function statementContext(ctx: EvalContext): EvalContext {
-  return { ...ctx, facts: { survey: false, enrolment: factTable(), service: factTable(), joins: new Map() } };
+/**
+ * The context of ONE statement, collecting the facts its conditions ask for (`joinsOf` adds them to FROM). With
+ * `persons`, the statement counts only the persons of that id range (`personsIn`), and its per-person facts read
+ * only their rows.
+ */
+export function statementContext(ctx: EvalContext, persons: PersonRange | null = null): EvalContext {
+  return { ...ctx, facts: { survey: false, enrolment: factTable(), service: factTable(), joins: new Map(), persons } };
+}
+
+/** `and <column> between from and to` when the statement counts a range of persons; nothing otherwise. */
+export function personsIn(ctx: EvalContext, column: RawBuilder<unknown>): RawBuilder<unknown> {
+  const range = factsOf(ctx).persons;
+  return range ? sql` and ${column} between ${range.from} and ${range.to}` : sql``;
 }
 
 function factsOf(ctx: EvalContext): StatementFacts {
@@ -85,12 +100,12 @@ export function joinsOf(ctx: EvalContext): RawBuilder<unknown> {
   const { enrolment: e, service: v } = facts;
   if (e.flags.size > 0) {
     joins.push(sql`left join (select e.person_id, ${flagColumns(e.flags)} from enrolment e
-      where e.program in (${list([...e.kinds])}) and e.start_date <= ${ctx.asOf} and (e.end_date is null or e.end_date >= ${e.from})
+      where e.program in (${list([...e.kinds])}) and e.start_date <= ${ctx.asOf} and (e.end_date is null or e.end_date >= ${e.from})${personsIn(ctx, sql`e.person_id`)}
       group by e.person_id) ef on ef.person_id = person.id`);
   }
   if (v.flags.size > 0) {
     joins.push(sql`left join (select s.person_id, ${flagColumns(v.flags)} from service_record s
-      where s.kind in (${list([...v.kinds])}) and s.start_date <= ${ctx.asOf} and coalesce(s.end_date, s.start_date) >= ${v.from}
+      where s.kind in (${list([...v.kinds])}) and s.start_date <= ${ctx.asOf} and coalesce(s.end_date, s.start_date) >= ${v.from}${personsIn(ctx, sql`s.person_id`)}
       group by s.person_id) sf on sf.person_id = person.id`);
   }
   joins.push(...facts.joins.values());
