@@ -159,8 +159,24 @@ const prepared = new WeakSet<pg.PoolClient>();
  * braces, spaces and the word NULL stay text), null as NULL, the whole literal quoted by escapeLiteral.
  */
 function arrayLiteral(values: readonly unknown[]): string {
-  const elements = values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/["\\]/g, '\\$&')}"`));
-  return pg.escapeLiteral(`{${elements.join(',')}}`);
+  let text = '';
+  for (const v of values) {
+    const element = v === null || v === undefined ? 'NULL' : `"${elementText(String(v))}"`;
+    text += text === '' ? element : `,${element}`;
+  }
+  // escapeLiteral walks the text a character at a time: it only runs when there is a quote or a backslash to escape
+  // (rare: hashes, times, names and codes have none); otherwise its output is '…', written directly.
+  const literal = `{${text}}`;
+  return sqlEscapes.test(literal) ? pg.escapeLiteral(literal) : `'${literal}'`;
+}
+
+const sqlEscapes = /['\\]/;
+const elementEscape = /["\\]/;
+const elementEscapes = /["\\]/g;
+
+/** An array element's text with `"` and `\` backslash-escaped (tested first: a replace costs far more). */
+function elementText(text: string): string {
+  return elementEscape.test(text) ? text.replace(elementEscapes, '\\$&') : text;
 }
 
 /** Runs `fn` in a write transaction suited to the audit log: BEGIN IMMEDIATE on SQLite, READ COMMITTED on PostgreSQL. */
