@@ -140,4 +140,16 @@ describe.each(await availableEngines())('person detail on %s', (engine) => {
     await expect(write).rejects.toThrow('rolled back');
     expect((await read)?.name).toBe(before?.name);
   });
+
+  // PostgreSQL runs the detail statement with a generic plan, set by SET LOCAL for that transaction only.
+  it.runIf(engine === 'postgres')('leaves no connection of the pool planning generically', async () => {
+    await Promise.all(ids.map((id) => readPersonDetail(database, scopeAt('county', '441821'), id)));
+    const pool = database.pool as NonNullable<Database['pool']>;
+    const clients = await Promise.all(Array.from({ length: Math.max(1, pool.totalCount) }, () => pool.connect()));
+    try {
+      for (const client of clients) expect((await client.query('show plan_cache_mode')).rows[0].plan_cache_mode).toBe('auto');
+    } finally {
+      for (const client of clients) client.release();
+    }
+  });
 });
