@@ -100,7 +100,8 @@ export type PersonDetailRow = Omit<RawDetailRow, 'certificates' | 'members'> & {
  * better-sqlite3 sets each of the 28 columns by name through V8's generic (slow) property path, ≈ 6 % of the
  * server's CPU per read in the profile; pg clones an empty row per row and stores each field by a computed key.
  * The array is turned into an object by a function generated from the column names (`rowBuilder`), which V8
- * compiles to one object literal. Values still travel as bound parameters, never as SQL text.
+ * compiles to one object literal. On SQLite values travel as bound parameters; on PostgreSQL as literals, checked
+ * or quoted (runOnPostgres).
  */
 type Direct = {
   sql: string;
@@ -160,7 +161,7 @@ function rowBuilder(names: readonly string[]): (values: unknown[]) => RawDetailR
  * PostgreSQL: the statement is prepared once per connection (SQL PREPARE) and run with a generic plan, as one
  * simple-protocol message: `BEGIN; SET LOCAL plan_cache_mode = force_generic_plan; EXECUTE …; COMMIT`. As a plain
  * named statement PostgreSQL planned it anew at every run (a custom plan per parameter set, never settling on the
- * generic one), ≈ 0.25 ms of the server's CPU per batch for a plan that does not depend on the values: persons by
+ * generic one), ≈ 0.25 ms of PostgreSQL's CPU per batch for a plan that does not depend on the values: persons by
  * primary key, members by household. SET LOCAL keeps the setting to this transaction, so no other query of the
  * pool's connections is planned generically. Values go as literals: ids checked to be integers, text quoted by
  * pg's escapeLiteral.
