@@ -108,7 +108,8 @@ async function appendPostgres(database: Database, pool: pg.Pool, entries: readon
  * false when it inserted nothing (another writer appended meanwhile, or the chain is empty): the caller then
  * appends the usual way. Simple protocol takes no parameters, so the insert is a statement prepared once per
  * connection (appendStatement) run by EXECUTE with one array literal per column, quoted by arrayLiteral and pg's
- * escapeLiteral: the server then parses and plans the insert once per connection, not once per batch.
+ * escapeLiteral: the server then parses the insert once per connection, not once per batch (and plans it once
+ * too, as soon as it settles on the generic plan; a plan per batch was measured to cost no more here).
  */
 async function appendInOneMessage(pool: pg.Pool, entries: readonly AuditEntry[], expected: string): Promise<boolean> {
   const rows = chain(expected, entries);
