@@ -106,7 +106,16 @@ describe.each(await availableEngines())('audit log on %s', (engine) => {
   });
 
   it('stores quotes, backslashes and other text exactly, chained, read after read (the one-message commit on PostgreSQL)', async () => {
-    const tricky = ["O'Brien", "back\\slash \\' quote", "'); drop table audit_log; --", "中文 $1 $$ E'x'", ''];
+    const tricky = [
+      "O'Brien",
+      "back\\slash \\' quote",
+      "'); drop table audit_log; --",
+      "中文 $1 $$ E'x'",
+      '',
+      'NULL',
+      '{a,"b"}, c',
+      'say "hi" \\"',
+    ];
     for (const q of tricky) await auditRead(database, scope, { action: 'person.search', outcome: 'success', details: { q } });
     // A write in between: the next read batch must notice that the chain moved on.
     await database.db.transaction().execute((trx) => recordAudit(trx, scope, { action: 'person.update', targetId: 7, outcome: 'success' }));

@@ -21,6 +21,18 @@ export type Scope = {
   ip: string | null;
 };
 
+// One set per role, shared by every scope of that role (a scope is built per request; nothing mutates the set).
+const permissionSets = new Map<Role, ReadonlySet<Permission>>();
+
+function permissionsOf(role: Role): ReadonlySet<Permission> {
+  let set = permissionSets.get(role);
+  if (!set) {
+    set = new Set(rolePermissions[role]);
+    permissionSets.set(role, set);
+  }
+  return set;
+}
+
 /** Builds the scope of a signed-in user. */
 export function userScope(
   user: { id: number; username: string; role: Role; orgCode: string; orgLevel: ScopeLevel },
@@ -32,7 +44,7 @@ export function userScope(
     role: user.role,
     orgCode: user.orgCode,
     orgLevel: user.orgLevel,
-    permissions: new Set(rolePermissions[user.role]),
+    permissions: permissionsOf(user.role),
     ip,
   };
 }

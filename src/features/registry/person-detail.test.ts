@@ -114,4 +114,42 @@ describe.each(await availableEngines())('person detail on %s', (engine) => {
     ]);
     expect(mixed.map((row) => row?.id)).toEqual([undefined, ids[2], undefined]);
   });
+
+  // SQLite reads run on the driver directly, but not while a transaction holds Kysely's connection: they would see
+  // its uncommitted rows.
+  it('does not see the rows of a write transaction still open', async () => {
+    const id = ids[0] as number;
+    const before = await readPersonDetail(database, scopeAt('county', '441821'), id);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let begun = () => {};
+    const started = new Promise<void>((resolve) => {
+      begun = resolve;
+    });
+    const write = database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('person').set({ name: '未提交的名字' }).where('id', '=', id).execute();
+      begun();
+      await held;
+      throw new Error('rolled back');
+    });
+    await started;
+    const read = readPersonDetail(database, scopeAt('county', '441821'), id);
+    release();
+    await expect(write).rejects.toThrow('rolled back');
+    expect((await read)?.name).toBe(before?.name);
+  });
+
+  // PostgreSQL runs the detail statement with a generic plan, set by SET LOCAL for that transaction only.
+  it.runIf(engine === 'postgres')('leaves no connection of the pool planning generically', async () => {
+    await Promise.all(ids.map((id) => readPersonDetail(database, scopeAt('county', '441821'), id)));
+    const pool = database.pool as NonNullable<Database['pool']>;
+    const clients = await Promise.all(Array.from({ length: Math.max(1, pool.totalCount) }, () => pool.connect()));
+    try {
+      for (const client of clients) expect((await client.query('show plan_cache_mode')).rows[0].plan_cache_mode).toBe('auto');
+    } finally {
+      for (const client of clients) client.release();
+    }
+  });
 });

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { today } from '../../clock.ts';
 import {
+  type PersonDetail,
   PersonDetailSchema,
   PersonFieldsSchema,
   PersonPageSchema,
@@ -14,6 +15,7 @@ import {
 } from '../../contracts/persons.ts';
 import type { Database } from '../../db/connect.ts';
 import { requireScope } from '../access/auth.ts';
+import { personDetailJson } from './detail-json.ts';
 import { getPerson, personHistory, revealPerson, searchPersons } from './read-service.ts';
 import { changePersonStatus, createPerson, patchPerson } from './write-service.ts';
 
@@ -31,8 +33,14 @@ export async function registerRegistryRoutes(server: FastifyInstance, database: 
   app.post('/api/v1/persons/search', { schema: { tags, body: PersonSearchSchema, response: { 200: PersonPageSchema.partial() } } }, (req) =>
     searchPersons(database, requireScope(req), req.body, today()),
   );
-  app.get('/api/v1/persons/:id', { schema: { tags, params: IdParams, response: { 200: PersonDetailSchema.partial() } } }, (req) =>
-    getPerson(database, requireScope(req), req.params.id),
+  // The schema documents the reply; it is written by personDetailJson, not encoded by zod (detail-json.ts).
+  app.get(
+    '/api/v1/persons/:id',
+    {
+      schema: { tags, params: IdParams, response: { 200: PersonDetailSchema.partial() } },
+      serializerCompiler: () => (data) => personDetailJson(data as Partial<PersonDetail>),
+    },
+    (req) => getPerson(database, requireScope(req), req.params.id),
   );
   app.get(
     '/api/v1/persons/:id/history',
