@@ -39,11 +39,18 @@ export function laneCount(database: Database): number {
   return Number.isInteger(wanted) && wanted > 1 ? Math.min(wanted, 8) : 1;
 }
 
+/**
+ * A lane allocates some 20 KB per person that dies young (rows, facts, decisions with their reasons): a larger young
+ * generation than V8's default means fewer scavenges (a worker lane over 500,000 persons: 8.2–8.4 s with 16 MB,
+ * 7.6–7.8 s with 128 MB).
+ */
+const resourceLimits = { maxYoungGenerationSizeMb: 128 };
+
 /** A worker lane: its chunks in order as an async iterable, and a way to stop it early. */
 type WorkerLane<R> = { chunks: () => AsyncGenerator<R[]>; stop: () => Promise<void> };
 
 function startWorkerLane<R>(start: LaneStart): WorkerLane<R> {
-  const worker = new Worker(new URL('./lane-boot.js', import.meta.url), { workerData: start });
+  const worker = new Worker(new URL('./lane-boot.js', import.meta.url), { workerData: start, resourceLimits });
   const queue: LaneMessage[] = [];
   let wake: (() => void) | null = null;
   let exited = false;
