@@ -133,8 +133,10 @@ async function measure(database: Database, persons: number) {
   const ratio = totalMs / scanMs;
   // On SQLite all the work is this process's CPU time (summed over its threads when the work runs in lanes); on a
   // loaded machine the wall ratio swings either way with what the other programs happen to take during each run.
-  // The ratio is met only when both the wall and CPU ratios are (in lanes, the CPU ratio compares the total work).
+  // The ratio is met only when both the wall ratio and the CPU ratio of the critical path are: the busiest thread's
+  // CPU (in lanes: the wall time on free cores). `cpuOverScan` still prints the total work over the scan.
   const cpuRatio = database.engine === 'sqlite' ? cpuMs / scanCpuMs : ratio;
+  const criticalRatio = database.engine === 'sqlite' && busiestThreadCpuMs !== null ? busiestThreadCpuMs / scanCpuMs : cpuRatio;
   const shares = await laneShares(database);
   return {
     allIndicatorsMs: round(totalMs, 1),
@@ -154,7 +156,7 @@ async function measure(database: Database, persons: number) {
     allIndicatorsOverScan: round(ratio, 2),
     ratioTarget: 3,
     met: totalMs < targetMs,
-    ratioMet: Math.max(ratio, cpuRatio) <= 3,
+    ratioMet: Math.max(ratio, criticalRatio) <= 3,
     // Other programs' load while measuring (2 cores here): wall times above CPU times are time spent waiting.
     loadAverage: round(os.loadavg()[0] as number, 1),
   };
