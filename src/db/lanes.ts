@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { sql } from 'kysely';
 import type { Database } from './connect.ts';
 
 /**
@@ -45,6 +46,29 @@ export function laneCount(database: Database): number {
  * 7.6–7.8 s with 128 MB).
  */
 const resourceLimits = { maxYoungGenerationSizeMb: 128 };
+
+/** A range of person ids, both ends included. */
+export type IdRange = { from: number; to: number };
+
+/**
+ * The first and last person id, or null when there are none: lanes cut a run over all persons by id (the primary
+ * key: both ends read from the index, and each lane reads its range in index order).
+ */
+export async function personIdSpan(database: Database): Promise<IdRange | null> {
+  const { rows } = await sql<{ lo: number | null; hi: number | null }>`select min(id) as lo, max(id) as hi from person`.execute(
+    database.db,
+  );
+  const { lo, hi } = rows[0] ?? { lo: null, hi: null };
+  return lo === null || hi === null ? null : { from: Number(lo), to: Number(hi) };
+}
+
+/** `span` cut into `parts` consecutive ranges of (nearly) equal width, in order. */
+export function idRanges(span: IdRange, parts: number): IdRange[] {
+  const step = Math.ceil((span.to - span.from + 1) / parts);
+  const out: IdRange[] = [];
+  for (let from = span.from; from <= span.to; from += step) out.push({ from, to: Math.min(span.to, from + step - 1) });
+  return out;
+}
 
 /** A worker lane: its chunks in order as an async iterable, and a way to stop it early. */
 type WorkerLane<R> = { chunks: () => AsyncGenerator<R[]>; stop: () => Promise<void> };

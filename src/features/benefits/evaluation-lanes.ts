@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { Database } from '../../db/connect.ts';
-import { type LaneTask, laneCount, runLanes } from '../../db/lanes.ts';
+import { type LaneTask, idRanges, laneCount, personIdSpan, runLanes } from '../../db/lanes.ts';
 import type { Program } from '../../domain/policy/evaluate.ts';
 import type { ParamSet } from '../../domain/policy/parameters.ts';
 import type { Scope } from '../access/scope.ts';
@@ -51,14 +50,9 @@ async function* reduced<A, R>(database: Database, a: LaneArgs<A>, reduce: Reduce
 export async function laneShares(database: Database, filter: FactsFilter): Promise<FactsFilter[]> {
   const lanes = laneCount(database);
   if (lanes < 2 || filter.personIds || filter.idNumber || filter.idRange) return [filter];
-  const span = await sql<{ lo: number | null; hi: number | null }>`select min(id) as lo, max(id) as hi from person`.execute(database.db);
-  const { lo, hi } = span.rows[0] ?? { lo: null, hi: null };
-  if (lo === null || hi === null || hi - lo + 1 < laneMinPersons()) return [filter];
-  const step = Math.ceil((hi - lo + 1) / lanes);
-  return Array.from({ length: lanes }, (_, i) => ({
-    ...filter,
-    idRange: { from: lo + i * step, to: Math.min(hi, lo + (i + 1) * step - 1) },
-  }));
+  const span = await personIdSpan(database);
+  if (!span || span.to - span.from + 1 < laneMinPersons()) return [filter];
+  return idRanges(span, lanes).map((idRange) => ({ ...filter, idRange }));
 }
 
 /**

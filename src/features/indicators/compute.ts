@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/connect.ts';
-import { type LaneTask, laneCount, runLanes } from '../../db/lanes.ts';
+import { idRanges, type LaneTask, laneCount, personIdSpan, runLanes } from '../../db/lanes.ts';
 import type { DB } from '../../db/tables.ts';
 import type { IndicatorDefinition, IndicatorKey } from '../../domain/indicators/definition.ts';
 import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
@@ -144,18 +144,9 @@ type Shares = { lanes: number; ids: PersonRange };
 export async function laneShares(database: Database): Promise<Shares | null> {
   const lanes = laneCount(database);
   if (database.engine !== 'sqlite' || lanes < 2) return null;
-  const span = await sql<{ lo: number | null; hi: number | null }>`select min(id) as lo, max(id) as hi from person`.execute(database.db);
-  const { lo, hi } = span.rows[0] ?? { lo: null, hi: null };
-  if (lo === null || hi === null || hi - lo + 1 < laneMinPersons()) return null;
-  return { lanes, ids: { from: lo, to: hi } };
-}
-
-/** `ids` cut into `parts` consecutive ranges of (nearly) equal span. */
-function personRanges(ids: PersonRange, parts: number): PersonRange[] {
-  const step = Math.ceil((ids.to - ids.from + 1) / parts);
-  const out: PersonRange[] = [];
-  for (let from = ids.from; from <= ids.to; from += step) out.push({ from, to: Math.min(ids.to, from + step - 1) });
-  return out;
+  const ids = await personIdSpan(database);
+  if (!ids || ids.to - ids.from + 1 < laneMinPersons()) return null;
+  return { lanes, ids };
 }
 
 /**
@@ -229,7 +220,7 @@ async function inShares(
   const trailing = others.filter((d) => d.measure.type !== 'incomeGrowth');
   const rateShares =
     rates.length > 0
-      ? personRanges(ids, 2 * lanes).map((range) =>
+      ? idRanges(ids, 2 * lanes).map((range) =>
           ratesQuery(
             rates.map((d) => d.measure),
             ctx,
