@@ -62,7 +62,7 @@ export async function benchEligibility(engines: Engine[]): Promise<void> {
         const tally = emptyTally();
         const reducer = { module: tallyModule, name: 'tallyDecisions', reduce: tallyDecisions, args: null };
         const filter = { asOf: '2025-12-31' };
-        const shares = await laneShares(database, filter);
+        const shares = await laneShares(database, systemScope('bench'), filter);
         const run = evaluateReduced(database, systemScope('bench'), filter, programs, params, reducer);
         for await (const tallies of run) for (const t of tallies) addTally(tally, t);
         const seconds = since(start) / 1000;

@@ -137,7 +137,7 @@ async function measure(database: Database, persons: number) {
   // CPU (in lanes: the wall time on free cores). `cpuOverScan` still prints the total work over the scan.
   const cpuRatio = database.engine === 'sqlite' ? cpuMs / scanCpuMs : ratio;
   const criticalRatio = database.engine === 'sqlite' && busiestThreadCpuMs !== null ? busiestThreadCpuMs / scanCpuMs : cpuRatio;
-  const shares = await laneShares(database);
+  const shares = await laneShares(database, county);
   return {
     allIndicatorsMs: round(totalMs, 1),
     // The lanes the indicators ran in (this thread and worker threads; compute.ts): 1 when not shared out.

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { sql } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
 import type { Database } from './connect.ts';
 
 /**
@@ -50,16 +50,22 @@ const resourceLimits = { maxYoungGenerationSizeMb: 128 };
 /** A range of person ids, both ends included. */
 export type IdRange = { from: number; to: number };
 
+/** The persons a long read covers: how many, and the first and last id. */
+export type PersonSpan = IdRange & { persons: number };
+
 /**
- * The first and last person id, or null when there are none: lanes cut a run over all persons by id (the primary
- * key: both ends read from the index, and each lane reads its range in index order).
+ * How many persons meet `where` (the run's scope, org unit or filter), and their first and last id; null when none.
+ * Lanes split a run only when it covers many persons (a town's run in a province-wide database stays in one
+ * thread), and then by id.
  */
-export async function personIdSpan(database: Database): Promise<IdRange | null> {
-  const { rows } = await sql<{ lo: number | null; hi: number | null }>`select min(id) as lo, max(id) as hi from person`.execute(
-    database.db,
-  );
-  const { lo, hi } = rows[0] ?? { lo: null, hi: null };
-  return lo === null || hi === null ? null : { from: Number(lo), to: Number(hi) };
+export async function personSpan(database: Database, where: Expression<SqlBool>): Promise<PersonSpan | null> {
+  const row = await database.db
+    .selectFrom('person')
+    .select((eb) => [eb.fn.countAll<number>().as('persons'), eb.fn.min<number>('id').as('lo'), eb.fn.max<number>('id').as('hi')])
+    .where(where)
+    .executeTakeFirst();
+  if (!row || row.lo === null || row.hi === null || Number(row.persons) === 0) return null;
+  return { persons: Number(row.persons), from: Number(row.lo), to: Number(row.hi) };
 }
 
 /** `span` cut into `parts` consecutive ranges of (nearly) equal width, in order. */

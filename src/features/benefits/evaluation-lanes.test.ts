@@ -44,13 +44,20 @@ describe.each(await availableEngines())('evaluation in lanes (worker threads) eq
 
   it('splits a long run into consecutive id ranges, one per lane, and keeps narrow runs in one', async () => {
     useLanes(3);
-    const shares = await laneShares(database, { asOf: day });
+    const shares = await laneShares(database, scope, { asOf: day });
     expect(shares).toHaveLength(3);
     const ranges = shares.map((s) => s.idRange as { from: number; to: number });
     for (let i = 1; i < ranges.length; i++) expect(ranges[i]?.from).toBe((ranges[i - 1]?.to ?? 0) + 1);
-    expect(await laneShares(database, { asOf: day, personIds: [1, 2] })).toHaveLength(1);
+    expect(await laneShares(database, scope, { asOf: day, personIds: [1, 2] })).toHaveLength(1);
+    // The persons of the run count, not the whole table: 400 of the 600 is the county's run, not a town's.
+    process.env.SMART_DPF_LANE_MIN_PERSONS = '400';
+    const town = (await database.db.selectFrom('person').select('town_code').executeTakeFirstOrThrow()).town_code;
+    const townScope = { ...scope, role: 'townStaff' as const, orgLevel: 'town' as const, orgCode: town };
+    expect(await laneShares(database, scope, { asOf: day })).toHaveLength(3);
+    expect(await laneShares(database, scope, { asOf: day, town })).toHaveLength(1);
+    expect(await laneShares(database, townScope, { asOf: day })).toHaveLength(1);
     useLanes(1);
-    expect(await laneShares(database, { asOf: day })).toHaveLength(1);
+    expect(await laneShares(database, scope, { asOf: day })).toHaveLength(1);
   });
 
   it('lists the same gap items in the same (person) order with lanes as without', async () => {

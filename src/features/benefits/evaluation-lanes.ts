@@ -1,10 +1,10 @@
 import type { Database } from '../../db/connect.ts';
-import { type LaneTask, idRanges, laneCount, personIdSpan, runLanes } from '../../db/lanes.ts';
+import { type LaneTask, idRanges, laneCount, personSpan, runLanes } from '../../db/lanes.ts';
 import type { Program } from '../../domain/policy/evaluate.ts';
 import type { ParamSet } from '../../domain/policy/parameters.ts';
 import type { Scope } from '../access/scope.ts';
 import { type EvaluatedPerson, evaluateAll } from './evaluation.ts';
-import type { FactsFilter } from './facts-store.ts';
+import { type FactsFilter, personsOf } from './facts-store.ts';
 
 /**
  * What a long evaluation keeps of each batch of evaluated persons (gap items, review tasks, tallies): an exported
@@ -22,7 +22,7 @@ type LaneArgs<A> = {
 };
 
 /**
- * Below this many persons (by id span) one thread is quicker: a worker thread takes a few hundred milliseconds to
+ * Below this many persons (in the scope and filter) one thread is quicker: a worker thread takes a few hundred milliseconds to
  * start and load the rules. SMART_DPF_LANE_MIN_PERSONS overrides (tests set it low to run the lanes).
  */
 function laneMinPersons(): number {
@@ -44,14 +44,14 @@ async function* reduced<A, R>(database: Database, a: LaneArgs<A>, reduce: Reduce
 }
 
 /**
- * The lanes' shares of a run: consecutive id ranges of equal span, or one share (the whole filter) when the run is
- * narrow (some persons), small, or the database allows one lane only.
+ * The lanes' shares of a run: consecutive id ranges of equal span over the run's persons, or one share (the whole
+ * filter) when the run is narrow (some persons), covers fewer than laneMinPersons, or the database allows one lane.
  */
-export async function laneShares(database: Database, filter: FactsFilter): Promise<FactsFilter[]> {
+export async function laneShares(database: Database, scope: Scope, filter: FactsFilter): Promise<FactsFilter[]> {
   const lanes = laneCount(database);
   if (lanes < 2 || filter.personIds || filter.idNumber || filter.idRange) return [filter];
-  const span = await personIdSpan(database);
-  if (!span || span.to - span.from + 1 < laneMinPersons()) return [filter];
+  const span = await personSpan(database, personsOf(database.db, scope, filter));
+  if (!span || span.persons < laneMinPersons()) return [filter];
   return idRanges(span, lanes).map((idRange) => ({ ...filter, idRange }));
 }
 
@@ -68,7 +68,7 @@ export async function* evaluateReduced<A, R>(
   params: ParamSet,
   reducer: Reducer<A, R>,
 ): AsyncGenerator<R[]> {
-  const shares = await laneShares(database, filter);
+  const shares = await laneShares(database, scope, filter);
   const { reduce, ...named } = reducer;
   const args = shares.map((share): LaneArgs<A> => ({ scope, filter: share, programs, params, reducer: named }));
   if (args.length === 1) {

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Expression, expressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/connect.ts';
 import type { DB } from '../../db/tables.ts';
 import type { Category } from '../../domain/disability/category.ts';
@@ -59,18 +59,26 @@ const personColumns = [
   'moved_out_on',
 ] as const;
 
+/** The persons of the scope and filter, as one condition on `person` (the facts' persons; lanes count them). */
+export function personsOf(db: Kysely<DB>, scope: Scope, f: FactsFilter): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, 'person'>();
+  const conditions: Expression<SqlBool>[] = [personInScope(scope, eb)];
+  if (f.town) conditions.push(eb('person.town_code', '=', f.town));
+  if (f.village) conditions.push(eb('person.village_code', '=', f.village));
+  if (f.idNumber) conditions.push(eb('person.id_number', '=', f.idNumber));
+  if (f.idRange) conditions.push(eb('person.id', '>=', f.idRange.from), eb('person.id', '<=', f.idRange.to));
+  if (f.personIds) conditions.push(inIntList(db, 'person.id', f.personIds as number[]));
+  return eb.and(conditions);
+}
+
 function personQuery(db: Kysely<DB>, scope: Scope, f: FactsFilter, after: number, limit: number) {
-  let q = db
+  return db
     .selectFrom('person')
     .select(personColumns)
     .where('id', '>', after)
-    .where((eb) => personInScope(scope, eb));
-  if (f.town) q = q.where('town_code', '=', f.town);
-  if (f.village) q = q.where('village_code', '=', f.village);
-  if (f.idNumber) q = q.where('id_number', '=', f.idNumber);
-  if (f.idRange) q = q.where('id', '>=', f.idRange.from).where('id', '<=', f.idRange.to);
-  if (f.personIds) q = q.where(inIntList(db, 'person.id', f.personIds as number[]));
-  return q.orderBy('id').limit(limit);
+    .where(personsOf(db, scope, f))
+    .orderBy('id')
+    .limit(limit);
 }
 
 /** Restricts a child table's `person_id` to the chunk: a range scan, or the id list when the chunk is sparse. */

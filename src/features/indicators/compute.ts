@@ -1,12 +1,13 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/connect.ts';
-import { idRanges, type LaneTask, laneCount, personIdSpan, runLanes } from '../../db/lanes.ts';
+import { idRanges, type LaneTask, laneCount, personSpan, runLanes } from '../../db/lanes.ts';
 import type { DB } from '../../db/tables.ts';
 import type { IndicatorDefinition, IndicatorKey } from '../../domain/indicators/definition.ts';
 import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
 import { addTallies, type Tally } from '../../domain/indicators/evaluate.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import { indicatorSql, type OtherMeasure, type TallyRow } from './measure-sql.ts';
+import { inOrgUnit } from './population-sql.ts';
 import { type LaneStatement, type StatementLaneArgs, type StatementRows, statementLane, takenCounter } from './indicator-lanes.ts';
 import { type RateCounts, type RateMeasure, ratesQuery } from './rates-sql.ts';
 import type { PersonRange } from './statement-facts.ts';
@@ -81,7 +82,11 @@ async function measureRates(
     database.sqlite ? 'unitTally' : 'groupBy',
   );
   const { rows } = await runAnalytic(database.db, ctx, (q) => rates.query.execute(q));
-  const counts = rates.read(rows);
+  return rateTallies(defs, rates.read(rows), org);
+}
+
+/** Each rate's counts per org unit, rolled up to its villages, towns and the unit evaluated. */
+function rateTallies(defs: readonly IndicatorDefinition[], counts: readonly RateCounts[][], org: OrgFilter): Measured {
   return defs.map((def, i) => [
     def.key,
     rollUp(
@@ -110,7 +115,7 @@ export async function computeIndicators(
 ): Promise<IndicatorTallies> {
   const rates = definitions.filter(isRate);
   const others = definitions.filter((d) => !isRate(d));
-  const shares = await laneShares(database);
+  const shares = await laneShares(database, org);
   const measured: Measured[] = [];
   if (shares) measured.push(...(await inShares(database, rates, others, ctx, org, shares)));
   else {
@@ -124,7 +129,7 @@ export async function computeIndicators(
 }
 
 /**
- * Below this many persons (by id span) the statements run as they are: a worker thread takes a few hundred
+ * Below this many persons (in the org unit) the statements run as they are: a worker thread takes a few hundred
  * milliseconds to start, more than the whole run at 10,000 persons. SMART_DPF_INDICATOR_LANE_MIN_PERSONS overrides
  * (tests set it low to share the work out).
  */
@@ -136,17 +141,18 @@ function laneMinPersons(): number {
 type Shares = { lanes: number; ids: PersonRange };
 
 /**
- * Whether to share SQLite's work out in lanes, and over what; null to run the statements as they are. PostgreSQL
+ * Whether to share SQLite's work out in lanes (the org unit's persons are many), and over what; null to run the
+ * statements as they are. PostgreSQL
  * already runs them at once on the pool, each with the server's parallel workers: cutting the rates statement into
  * shares as well made the run slower there (100,000 persons: 1.1–1.5 s → 1.1–1.7 s; without parallel workers no
  * faster).
  */
-export async function laneShares(database: Database): Promise<Shares | null> {
+export async function laneShares(database: Database, org: OrgFilter): Promise<Shares | null> {
   const lanes = laneCount(database);
   if (database.engine !== 'sqlite' || lanes < 2) return null;
-  const ids = await personIdSpan(database);
-  if (!ids || ids.to - ids.from + 1 < laneMinPersons()) return null;
-  return { lanes, ids };
+  const span = await personSpan(database, inOrgUnit(org));
+  if (!span || span.persons < laneMinPersons()) return null;
+  return { lanes, ids: { from: span.from, to: span.to } };
 }
 
 /**
@@ -204,9 +210,10 @@ const lanesModule = new URL('./indicator-lanes.ts', import.meta.url).href;
  * and the counts, all run in lanes: this thread and worker threads with their own connections to the same file, each
  * taking the next statement left (indicator-lanes.ts; the income growth, the longest, first). A person's rates are
  * counted in the range holding the person (its per-person facts and its household's flags read in full), so the
- * shares' counts add up to one statement's exactly. The income growth and the counts stay whole statements: the income averages per household and the
- * household count counts distinct households, which a cut through a household would change, and the income's sums
- * of means are floating point, which another summation order could change in the last digit.
+ * shares' counts add up to one statement's exactly. The income growth and the counts stay whole statements: the
+ * income averages per household and the household count counts distinct households, which a cut through a
+ * household would change, and the income's sums of means are floating point, which another summation order could
+ * change in the last digit.
  */
 async function inShares(
   database: Database,
@@ -243,16 +250,7 @@ async function inShares(
       rateShares.map((share, s) => share.read(rows[leading.length + s] as Parameters<typeof share.read>[0])),
       rates.length,
     );
-    out.push(
-      rates.map((def, i) => [
-        def.key,
-        rollUp(
-          (counts[i] ?? []).map((c) => ({ ...c, households: null })),
-          def,
-          org,
-        ),
-      ]),
-    );
+    out.push(rateTallies(rates, counts, org));
   }
   return out;
 }
