@@ -1,5 +1,6 @@
 import { type Expression, expressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/connect.ts';
+import { isNarrow } from '../../db/person-share.ts';
 import type { DB } from '../../db/tables.ts';
 import type { Category } from '../../domain/disability/category.ts';
 import type { Level } from '../../domain/disability/level.ts';
@@ -144,7 +145,13 @@ async function householdEnrolmentsOf(database: Database, householdIds: number[] 
       'enrolment.end_date',
       'enrolment.monthly_amount_fen',
     ])
-    .where(householdIds ? inIntList(db, 'person.household_id', householdIds) : sql<boolean>`person.household_id is not null`)
+    // Given households: their members' enrolments, found by member (not every dibao enrolment of the database, then
+    // filtered: 400 ms a chunk at 1,000,000 persons, against 7 ms).
+    .where(
+      householdIds
+        ? sql<boolean>`enrolment.person_id in (select m.id from person m where ${inIntList(db, 'm.household_id', householdIds)})`
+        : sql<boolean>`person.household_id is not null`,
+    )
     .where('enrolment.program', 'in', householdPrograms)
     .where('enrolment.start_date', '<=', asOf)
     .where((eb) => eb.or([eb('enrolment.end_date', 'is', null), eb('enrolment.end_date', '>=', asOf)]))
@@ -315,7 +322,10 @@ async function loadChunk(
  */
 export async function* streamFacts(database: Database, scope: Scope, filter: FactsFilter): AsyncGenerator<StoredFacts[]> {
   const size = filter.chunkSize ?? defaultChunkSize;
-  const narrow = filter.personIds !== undefined || filter.idNumber !== undefined;
+  // Few persons (some ids, a town, a county of a province): each chunk reads its own households' enrolments.
+  // Most of the persons: every household's, once.
+  const narrow =
+    filter.personIds !== undefined || filter.idNumber !== undefined || (await isNarrow(database, personsOf(database.db, scope, filter)));
   const households = narrow ? null : await householdEnrolmentsOf(database, null, filter.asOf);
   const prefetch = database.engine === 'postgres';
   let next: Promise<Loaded | null> | null = loadChunk(database, scope, filter, 0, size, households);
