@@ -4,6 +4,7 @@ import { benchEligibility } from './eligibility.ts';
 import { benchImport } from './import.ts';
 import { benchIndicators } from './indicators.ts';
 import { enginesFrom } from './lib.ts';
+import { benchProvince } from './province.ts';
 import { benchSearch } from './search.ts';
 import { benchWeb } from './web.ts';
 
@@ -16,6 +17,7 @@ const scenarios: Record<string, () => Promise<void>> = {
   indicators: () => benchIndicators(engines),
   eligibility: () => benchEligibility(engines),
   http: () => benchHttp(engines),
+  province: () => benchProvince(engines),
 };
 const chosen = args.filter((a) => a in scenarios);
 for (const name of chosen.length > 0 ? chosen : Object.keys(scenarios)) {

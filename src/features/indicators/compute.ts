@@ -7,6 +7,7 @@ import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
 import { addTallies, type Tally } from '../../domain/indicators/evaluate.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import { indicatorSql, type OtherMeasure, type TallyRow } from './measure-sql.ts';
+import { narrowedContext } from './narrow-facts.ts';
 import { inOrgUnit } from './population-sql.ts';
 import { type LaneStatement, type StatementLaneArgs, type StatementRows, statementLane, takenCounter } from './indicator-lanes.ts';
 import { type RateCounts, type RateMeasure, ratesQuery } from './rates-sql.ts';
@@ -47,13 +48,21 @@ function rollUp(rows: readonly TallyRow[], def: IndicatorDefinition, org: OrgFil
 
 /**
  * Runs an aggregate query; on PostgreSQL inside a transaction with JIT off (compiling a query took ~0.7 s, more than
- * it saves here) and work_mem raised so the person sets hash in memory instead of spilling to disk.
+ * it saves here) and work_mem raised so the person sets hash in memory instead of spilling to disk. Narrowed to a
+ * few persons (a county of a province), it also plans for index lookups: no parallel workers (their start costs
+ * more than such a run) and random reads priced as on an SSD or from memory (`random_page_cost` 1.1 instead of the
+ * spinning disk's 4, with which the planner scanned every certificate and enrolment of the province: 1.07 s against
+ * ~0.2 s for a county of 10,000 among 1,000,000 persons).
  */
 export async function runAnalytic<R>(db: Kysely<DB>, ctx: EvalContext, run: (q: Kysely<DB>) => Promise<R>): Promise<R> {
   if (ctx.engine !== 'postgres') return run(db);
   return db.transaction().execute(async (trx) => {
     await sql`set local jit = off`.execute(trx);
     await sql`set local work_mem = '64MB'`.execute(trx);
+    if (ctx.narrowTo) {
+      await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+      await sql`set local random_page_cost = 1.1`.execute(trx);
+    }
     return run(trx);
   });
 }
@@ -109,10 +118,11 @@ async function measureOther(db: Kysely<DB>, def: IndicatorDefinition, ctx: EvalC
  */
 export async function computeIndicators(
   database: Database,
-  ctx: EvalContext,
+  outer: EvalContext,
   org: OrgFilter,
   definitions: readonly IndicatorDefinition[] = indicatorDefinitions,
 ): Promise<IndicatorTallies> {
+  const ctx = await narrowedContext(database, outer, org);
   const rates = definitions.filter(isRate);
   const others = definitions.filter((d) => !isRate(d));
   const shares = await laneShares(database, org);

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Eligibility } from '../../domain/indicators/conditions.ts';
 import type { EvalContext } from './eval-context.ts';
+import { inOrgUnit } from './population-sql.ts';
 import { enrolledDuring, hasFact, namedJoin, personsIn } from './statement-facts.ts';
 
 // Eligibility for indicators 3–5 in SQL over `person` and its certificate `c` valid on the date: the benefit rules
@@ -14,10 +15,18 @@ function ownActive(programs: readonly string[], ctx: EvalContext): RawBuilder<bo
   return enrolledDuring(programs, ctx.asOf, ctx);
 }
 
-/** When the statement counts a range of persons: only their households (every member's enrolments still count). */
-function householdsOfRange(ctx: EvalContext): RawBuilder<unknown> {
-  if (!ctx.facts?.persons) return sql``;
-  return sql` and m.household_id in (select p.household_id from person p where p.household_id is not null${personsIn(ctx, sql`p.id`)})`;
+/**
+ * When the statement counts a range of persons, or the persons of a narrowed org unit: only their households (every
+ * member's enrolments still count, wherever the member lives).
+ */
+function householdsCounted(ctx: EvalContext): RawBuilder<unknown> {
+  if (!ctx.facts?.persons && !ctx.narrowTo) return sql``;
+  const org = ctx.narrowTo ? sql` and ${inOrgUnit(ctx.narrowTo, 'p')}` : sql``;
+  const households = sql`select p.household_id from person p where p.household_id is not null${personsIn(ctx, sql`p.id`)}${org}`;
+  if (!ctx.narrowTo) return sql` and m.household_id in (${households})`;
+  // Narrowed to a few persons of many: read the enrolments of their households' members (by person), not every
+  // dibao enrolment of the database.
+  return sql` and e.person_id in (select pm.id from person pm where pm.household_id in (${households}))`;
 }
 
 /** Dibao and low-income (低保边缘) enrolments active on the date, per household (of any member). */
@@ -29,7 +38,7 @@ function householdFlags(ctx: EvalContext): RawBuilder<unknown> {
         max(case when e.program = 'lowIncome' then 1 else 0 end) as low_income
       from enrolment e join person m on m.id = e.person_id
       where m.household_id is not null and e.program in ('dibao', 'lowIncome')
-        and e.start_date <= ${ctx.asOf} and (e.end_date is null or e.end_date >= ${ctx.asOf})${householdsOfRange(ctx)}
+        and e.start_date <= ${ctx.asOf} and (e.end_date is null or e.end_date >= ${ctx.asOf})${householdsCounted(ctx)}
       group by m.household_id) hf on hf.household_id = person.household_id`,
   );
 }

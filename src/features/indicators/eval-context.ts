@@ -24,6 +24,12 @@ export type EvalContext = {
   engine: Engine;
   /** The facts the conditions of the statement being built ask for (see statement-facts.ts). */
   facts?: StatementFacts;
+  /**
+   * Set when the evaluated org unit holds a minority of the database's persons (a county of a province, a town of a
+   * large county): each table of per-person facts is then read for its persons only (`narrowedTo`). Unset, each is
+   * read whole, which is cheaper when the unit holds most persons (narrow-facts.ts decides).
+   */
+  narrowTo?: OrgFilter;
 };
 
 /** Builds the context for a year, evaluated on `asOf` (31 December of the year unless given). */

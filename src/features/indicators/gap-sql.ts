@@ -6,7 +6,7 @@ import type { Scope } from '../access/scope.ts';
 import { compileCondition } from './compile-condition.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import { joinsOf, statementContext } from './statement-facts.ts';
-import { aliveAndRegistered, certificateValidOn, inOrgUnit, populationJoin } from './population-sql.ts';
+import { aliveAndRegistered, certificateValidOn, evaluatedPersons, inOrgUnit, narrowedTo, populationJoin } from './population-sql.ts';
 
 /** One person on a gap list as the query returns it. */
 export type GapRow = {
@@ -31,9 +31,9 @@ function countedPersons(def: IndicatorDefinition, ctx: EvalContext): RawBuilder<
   const day = sql`coalesce(s.end_date, s.start_date)`;
   const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`));
   const services = sql`select s.person_id from service_record s join certificate cs on cs.person_id = s.person_id and ${certificateValidOn('cs', day)}
-    where s.kind in (${list(m.services)}) and s.status in (${list(m.serviceStatus)}) and ${day} >= ${from} and ${day} <= ${ctx.asOf}`;
+    where s.kind in (${list(m.services)}) and s.status in (${list(m.serviceStatus)}) and ${day} >= ${from} and ${day} <= ${ctx.asOf}${narrowedTo(ctx, sql`s.person_id`)}`;
   const enrolments = m.enrolments?.length
-    ? sql` union select e.person_id from enrolment e where e.program in (${list(m.enrolments)}) and e.start_date >= ${from} and e.start_date <= ${ctx.asOf}`
+    ? sql` union select e.person_id from enrolment e where e.program in (${list(m.enrolments)}) and e.start_date >= ${from} and e.start_date <= ${ctx.asOf}${narrowedTo(ctx, sql`e.person_id`)}`
     : sql``;
   const survey = m.surveyFlag ? sql` or ${compileCondition({ survey: m.surveyFlag }, ctx)}` : sql``;
   return sql<boolean>`(person.id in (${services}${enrolments})${survey})`;
@@ -66,7 +66,7 @@ export function gapPageSql(
   return sql<GapRow>`select person.id, person.name, person.id_number, person.town_code, town.name as town_name,
       person.village_code, village.name as village_name, c.category, c.level, person.birth_date,
       case when ${hasSurvey} then 1 else 0 end as has_survey
-    from ${populationJoin(ctx.asOf)} ${joinsOf(ctx)}
+    from ${populationJoin(ctx.asOf, evaluatedPersons(ctx))} ${joinsOf(ctx)}
       join org_unit town on town.code = person.town_code
       left join org_unit village on village.code = person.village_code
     where ${where} and person.id > ${after}
@@ -78,5 +78,7 @@ export function gapPageSql(
 export function gapCountSql(def: IndicatorDefinition, outer: EvalContext, org: OrgFilter, scope: Scope): RawBuilder<{ total: number }> {
   const ctx = statementContext(outer);
   const where = gapWhere(def, ctx, org, scope);
-  return sql<{ total: number }>`select count(*) as total from ${populationJoin(ctx.asOf)} ${joinsOf(ctx)} where ${where}`;
+  return sql<{
+    total: number;
+  }>`select count(*) as total from ${populationJoin(ctx.asOf, evaluatedPersons(ctx))} ${joinsOf(ctx)} where ${where}`;
 }

@@ -10,6 +10,7 @@ import type { EvalContext } from './eval-context.ts';
 import { type GapRow, gapCountSql, gapPageSql } from './gap-sql.ts';
 import { type OrgUnitRef, resolveOrg } from './org-scope.ts';
 import { runAnalytic } from './compute.ts';
+import { narrowedContext } from './narrow-facts.ts';
 import { contextFor } from './service.ts';
 
 const noSurvey = { code: 'NO_SURVEY', message: '本年度未完成动态更新调查，也没有部门名单或服务记录' };
@@ -43,7 +44,7 @@ export async function gapTarget(database: Database, scope: Scope, key: string, q
   const def = indicatorDefinition(key);
   if (def.measure.type === 'incomeGrowth') throw new AppError('INDICATOR_NO_GAPS', { path: ['params', 'key'] });
   const org: OrgUnitRef = await resolveOrg(database.db, scope, query.org);
-  const ctx: EvalContext = await contextFor(database, query.year, query.asOf);
+  const ctx: EvalContext = await narrowedContext(database, await contextFor(database, query.year, query.asOf), org);
   return { def, org, ctx };
 }
 

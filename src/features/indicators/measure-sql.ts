@@ -3,7 +3,16 @@ import type { Measure } from '../../domain/indicators/definition.ts';
 import { surveyColumn } from './compile-condition.ts';
 import type { RateMeasure } from './rates-sql.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
-import { aliveAndRegistered, certificateValidOn, groupedByUnit, inOrgUnit, populationJoin, surveyedPopulation } from './population-sql.ts';
+import {
+  aliveAndRegistered,
+  certificateValidOn,
+  evaluatedPersons,
+  groupedByUnit,
+  inOrgUnit,
+  narrowedTo,
+  populationJoin,
+  surveyedPopulation,
+} from './population-sql.ts';
 
 /** One row of an indicator query: an org unit's additive counts (see Tally), by town and village. */
 export type TallyRow = {
@@ -26,14 +35,14 @@ function eventPersons(m: CountMeasure, ctx: EvalContext): RawBuilder<unknown> {
   const day = sql`coalesce(s.end_date, s.start_date)`;
   const parts: RawBuilder<unknown>[] = [
     sql`select s.person_id from service_record s join certificate cs on cs.person_id = s.person_id and ${certificateValidOn('cs', day)}
-      where s.kind in (${list(m.services)}) and s.status in (${list(m.serviceStatus)}) and ${day} >= ${from} and ${day} <= ${ctx.asOf}`,
+      where s.kind in (${list(m.services)}) and s.status in (${list(m.serviceStatus)}) and ${day} >= ${from} and ${day} <= ${ctx.asOf}${narrowedTo(ctx, sql`s.person_id`)}`,
   ];
   if (m.enrolments?.length) {
     parts.push(sql`select e.person_id from enrolment e join certificate ce on ce.person_id = e.person_id and ${certificateValidOn('ce', sql`e.start_date`)}
-      where e.program in (${list(m.enrolments)}) and e.start_date >= ${from} and e.start_date <= ${ctx.asOf}`);
+      where e.program in (${list(m.enrolments)}) and e.start_date >= ${from} and e.start_date <= ${ctx.asOf}${narrowedTo(ctx, sql`e.person_id`)}`);
   }
   // A survey answer ("完成职业培训") counts for persons in the population on the date.
-  if (m.surveyFlag) parts.push(surveyedPopulation(ctx.asOf, ctx.year, surveyColumn(m.surveyFlag)));
+  if (m.surveyFlag) parts.push(surveyedPopulation(ctx, surveyColumn(m.surveyFlag)));
   return sql.join(parts, sql` union `);
 }
 
@@ -46,7 +55,7 @@ function countSql(m: CountMeasure, ctx: EvalContext, org: OrgFilter): RawBuilder
   const counted = m.type === 'householdCount' ? sql`count(distinct coalesce(person.household_id, -person.id))` : sql`count(*)`;
   return groupedByUnit(
     sql`${counted} as numerator, null as denominator, null as households`,
-    sql`person`,
+    evaluatedPersons(ctx),
     sql`${inOrgUnit(org)} and person.id in (${eventPersons(m, ctx)})`,
   ) as RawBuilder<TallyRow>;
 }
@@ -60,7 +69,7 @@ function incomeSql(ctx: EvalContext, org: OrgFilter): RawBuilder<TallyRow> {
     from (
       select min(person.town_code) as town, min(person.village_code) as village,
         avg(cur.income_per_capita_fen) as cur, avg(prev.income_per_capita_fen) as prev
-      from ${populationJoin(ctx.asOf)}
+      from ${populationJoin(ctx.asOf, evaluatedPersons(ctx))}
       join needs_survey cur on cur.person_id = person.id and cur.year = ${ctx.year} and cur.superseded_at is null
       join needs_survey prev on prev.person_id = person.id and prev.year = ${ctx.year - 1} and prev.superseded_at is null
       where ${aliveAndRegistered(ctx.asOf)} and ${inOrgUnit(org)}

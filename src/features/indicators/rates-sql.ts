@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Measure } from '../../domain/indicators/definition.ts';
 import { compileCondition } from './compile-condition.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
-import { aliveAndRegistered, inOrgUnit, populationJoin, unitOf } from './population-sql.ts';
+import { aliveAndRegistered, evaluatedPersons, inOrgUnit, populationJoin, unitOf } from './population-sql.ts';
 import { joinsOf, type PersonRange, personsIn, statementContext } from './statement-facts.ts';
 import { countBit, readUnitTally, unitTallyFunction } from './unit-tally.ts';
 
@@ -48,7 +48,7 @@ export function ratesQuery(
     denominator: compileCondition(m.denominator, ctx),
     numerator: compileCondition(m.numerator, ctx),
   }));
-  const from = sql`from ${populationJoin(ctx.asOf)} ${joinsOf(ctx)}
+  const from = sql`from ${populationJoin(ctx.asOf, evaluatedPersons(ctx))} ${joinsOf(ctx)}
     where ${aliveAndRegistered(ctx.asOf)} and ${inOrgUnit(org)}${personsIn(ctx, sql`person.id`)}`;
   if (counting === 'unitTally') {
     if (measures.length > maxTalliedRates) throw new RangeError(`at most ${maxTalliedRates} rates per tallied statement`);

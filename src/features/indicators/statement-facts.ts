@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Day } from '../../domain/time/day.ts';
 import type { EvalContext } from './eval-context.ts';
+import { narrowedTo } from './population-sql.ts';
 
 /**
  * What ONE statement's conditions ask of the tables beside `person` and `c`. Every person's as-of facts are read
@@ -45,6 +46,11 @@ export function statementContext(ctx: EvalContext, persons: PersonRange | null =
 export function personsIn(ctx: EvalContext, column: RawBuilder<unknown>): RawBuilder<unknown> {
   const range = factsOf(ctx).persons;
   return range ? sql` and ${column} between ${range.from} and ${range.to}` : sql``;
+}
+
+/** The rows of a per-person fact table the statement needs: of its id range, of its org unit when narrowed. */
+function factRowsOf(ctx: EvalContext, personId: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`${personsIn(ctx, personId)}${narrowedTo(ctx, personId)}`;
 }
 
 function factsOf(ctx: EvalContext): StatementFacts {
@@ -100,12 +106,12 @@ export function joinsOf(ctx: EvalContext): RawBuilder<unknown> {
   const { enrolment: e, service: v } = facts;
   if (e.flags.size > 0) {
     joins.push(sql`left join (select e.person_id, ${flagColumns(e.flags)} from enrolment e
-      where e.program in (${list([...e.kinds])}) and e.start_date <= ${ctx.asOf} and (e.end_date is null or e.end_date >= ${e.from})${personsIn(ctx, sql`e.person_id`)}
+      where e.program in (${list([...e.kinds])}) and e.start_date <= ${ctx.asOf} and (e.end_date is null or e.end_date >= ${e.from})${factRowsOf(ctx, sql`e.person_id`)}
       group by e.person_id) ef on ef.person_id = person.id`);
   }
   if (v.flags.size > 0) {
     joins.push(sql`left join (select s.person_id, ${flagColumns(v.flags)} from service_record s
-      where s.kind in (${list([...v.kinds])}) and s.start_date <= ${ctx.asOf} and coalesce(s.end_date, s.start_date) >= ${v.from}${personsIn(ctx, sql`s.person_id`)}
+      where s.kind in (${list([...v.kinds])}) and s.start_date <= ${ctx.asOf} and coalesce(s.end_date, s.start_date) >= ${v.from}${factRowsOf(ctx, sql`s.person_id`)}
       group by s.person_id) sf on sf.person_id = person.id`);
   }
   joins.push(...facts.joins.values());

@@ -1,0 +1,78 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/connect.ts';
+import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
+import { loadDemo } from '../demo/load-demo.ts';
+import { splitHouseholdAcrossTowns } from '../demo/test-split-household.ts';
+import { computeIndicators, type IndicatorTallies } from './compute.ts';
+import type { EvalContext, OrgFilter } from './eval-context.ts';
+import { narrowedContext } from './narrow-facts.ts';
+import { contextFor } from './service.ts';
+
+const saved = process.env.SMART_DPF_NARROW_SHARE;
+
+/** Never (0) or always (1) narrow an evaluation to its org unit. */
+function narrowing(always: boolean): void {
+  process.env.SMART_DPF_NARROW_SHARE = always ? '1' : '0';
+}
+
+/** Every indicator's tallies by org code, in one order (the map's own order means nothing). */
+function canonical(tallies: IndicatorTallies): [string, [string, unknown][]][] {
+  return [...tallies].map(([key, byOrg]) => [key, [...byOrg].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+}
+
+const county: OrgFilter = { code: '441821', level: 'county' };
+
+describe.each(await availableEngines())('indicators narrowed to their org unit (%s)', (engine) => {
+  let database: Database;
+  let orgs: OrgFilter[];
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    await loadDemo(database, { persons: 800, seed: 9, asOf: '2026-11-29' });
+    const { member, other } = await splitHouseholdAcrossTowns(database);
+    const village = await database.db
+      .selectFrom('person')
+      .select('village_code')
+      .where('town_code', '=', member.town)
+      .where('village_code', 'is not', null)
+      .orderBy('village_code')
+      .executeTakeFirstOrThrow();
+    orgs = [
+      county,
+      { code: member.town, level: 'town' },
+      { code: other, level: 'town' },
+      { code: village.village_code as string, level: 'village' },
+    ];
+  }, 120_000);
+  afterAll(async () => database.close());
+  afterEach(() => {
+    if (saved === undefined) delete process.env.SMART_DPF_NARROW_SHARE;
+    else process.env.SMART_DPF_NARROW_SHARE = saved;
+  });
+
+  it('narrows a town of the county by default, never the whole county', async () => {
+    const ctx = await contextFor(database, 2025);
+    delete process.env.SMART_DPF_NARROW_SHARE;
+    expect((await narrowedContext(database, ctx, county)).narrowTo).toBeUndefined();
+    expect((await narrowedContext(database, ctx, orgs[1] as OrgFilter)).narrowTo).toEqual(orgs[1]);
+    narrowing(true);
+    expect((await narrowedContext(database, ctx, county)).narrowTo).toEqual(county);
+  });
+
+  it('gives the same tallies narrowed and read whole, for the county, both towns of the split household and a village', async () => {
+    const base = await contextFor(database, 2025);
+    const contexts: EvalContext[] = [
+      base,
+      // With dibao standards entered, the income branch of dibao eligibility counts too.
+      { ...base, policy: { ...base.policy, dibaoStandardUrbanFen: 250_000, dibaoStandardRuralFen: 200_000 } },
+      await contextFor(database, 2025, '2025-06-30'),
+    ];
+    for (const ctx of contexts) {
+      for (const org of orgs) {
+        narrowing(false);
+        const whole = canonical(await computeIndicators(database, ctx, org));
+        narrowing(true);
+        expect(canonical(await computeIndicators(database, ctx, org)), `${ctx.asOf} ${org.code}`).toEqual(whole);
+      }
+    }
+  }, 120_000);
+});
