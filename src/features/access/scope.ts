@@ -70,7 +70,7 @@ export type ScopeFilter = { column: 'county_code' | 'town_code' | 'village_code'
 
 /**
  * The person column that limits this scope and the value it must have, or null when the scope sees every person
- * (province-level). Persons carry county, town and village codes, so each scope is one indexed equality.
+ * (province-level). Persons carry county, town and village codes, so each scope is one equality (scope-query.ts).
  */
 export function scopeFilter(scope: Scope): ScopeFilter | null {
   switch (scope.orgLevel) {
