@@ -327,9 +327,10 @@ async function loadChunk(
 export async function* streamFacts(database: Database, scope: Scope, filter: FactsFilter): AsyncGenerator<StoredFacts[]> {
   const size = filter.chunkSize ?? defaultChunkSize;
   // Few persons (some ids, a town, a county of a province): each chunk reads its own households' enrolments.
-  // Most of the persons: every household's, once.
+  // Most of the persons: every household's, once. A lane's id range is a share of its run: the run decides.
+  const run = { ...filter, idRange: undefined };
   const narrow =
-    filter.personIds !== undefined || filter.idNumber !== undefined || (await isNarrow(database, personsOf(database.db, scope, filter)));
+    filter.personIds !== undefined || filter.idNumber !== undefined || (await isNarrow(database, personsOf(database.db, scope, run)));
   const households = narrow ? null : await householdEnrolmentsOf(database, null, filter.asOf);
   const prefetch = database.engine === 'postgres';
   let next: Promise<Loaded | null> | null = loadChunk(database, scope, filter, 0, size, households);
