@@ -7,7 +7,7 @@ import type { Level } from '../../domain/disability/level.ts';
 import type { CertificateFact, EnrolmentFact, PersonFacts } from '../../domain/policy/facts.ts';
 import type { Day } from '../../domain/time/day.ts';
 import { personInScope } from '../access/scope-query.ts';
-import { type Scope, scopeFilter } from '../access/scope.ts';
+import type { Scope } from '../access/scope.ts';
 import { inIntList } from './int-list.ts';
 import { type RawRow, rawRows } from './raw-rows.ts';
 
@@ -63,11 +63,8 @@ const personColumns = [
 /** The persons of the scope and filter, as one condition on `person` (the facts' persons; lanes count them). */
 export function personsOf(db: Kysely<DB>, scope: Scope, f: FactsFilter): Expression<SqlBool> {
   const eb = expressionBuilder<DB, 'person'>();
-  const conditions: Expression<SqlBool>[] = [personInScope(scope, eb)];
-  // The facts are read in id order: a county scope may use person_county_idx (county, id), which the scope's own
-  // condition avoids for lists sorted by name (scope-query.ts). A county of a province then reads its persons only.
-  const scoped = scopeFilter(scope);
-  if (scoped?.column === 'county_code' && !scoped.prefix) conditions.push(eb('person.county_code', '=', scoped.value));
+  // The facts are read in id order: a county scope may lead through person_county_idx (county, id).
+  const conditions: Expression<SqlBool>[] = [personInScope(scope, eb, 'byId')];
   if (f.town) conditions.push(eb('person.town_code', '=', f.town));
   if (f.village) conditions.push(eb('person.village_code', '=', f.village));
   if (f.idNumber) conditions.push(eb('person.id_number', '=', f.idNumber));
