@@ -3,17 +3,27 @@ import { sql } from 'kysely';
 import { connect, type Database, type Engine } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { programs } from '../src/domain/policy/evaluate.ts';
-import { systemScope } from '../src/features/access/scope.ts';
+import type { ParamSet } from '../src/domain/policy/parameters.ts';
+import { type Scope, systemScope } from '../src/features/access/scope.ts';
 import { evaluateReduced, laneShares } from '../src/features/benefits/evaluation-lanes.ts';
-import { streamFacts } from '../src/features/benefits/facts-store.ts';
+import { type FactsFilter, streamFacts } from '../src/features/benefits/facts-store.ts';
 import { loadParamSet } from '../src/features/benefits/param-store.ts';
 import { loadDemo } from '../src/features/demo/load-demo.ts';
 import { loadRegions } from '../src/features/org/seed.ts';
 import { freshDatabaseUrl } from './fresh-db.ts';
-import { addTally, emptyTally, tallyDecisions } from './eligibility-tally.ts';
+import { addTally, type EligibilityTally, emptyTally, tallyDecisions } from './eligibility-tally.ts';
 import { report, round, since } from './lib.ts';
 
 const tallyModule = new URL('./eligibility-tally.ts', import.meta.url).href;
+
+/** Every programme for every person of the scope and filter, through the lanes the gap lists use; their tally. */
+export async function tallyRun(database: Database, scope: Scope, filter: FactsFilter, params: ParamSet): Promise<EligibilityTally> {
+  const tally = emptyTally();
+  const reducer = { module: tallyModule, name: 'tallyDecisions', reduce: tallyDecisions, args: null };
+  for await (const tallies of evaluateReduced(database, scope, filter, programs, params, reducer))
+    for (const t of tallies) addTally(tally, t);
+  return tally;
+}
 
 /** Person counts to run: BENCH_ELIGIBILITY_PERSONS (comma-separated) or BENCH_PERSONS, default 10,000 and 1,000,000. */
 function sizes(): number[] {
@@ -59,12 +69,9 @@ export async function benchEligibility(engines: Engine[]): Promise<void> {
         const params = await loadParamSet(database);
         const start = performance.now();
         const cpuStart = process.cpuUsage();
-        const tally = emptyTally();
-        const reducer = { module: tallyModule, name: 'tallyDecisions', reduce: tallyDecisions, args: null };
         const filter = { asOf: '2025-12-31' };
         const shares = await laneShares(database, systemScope('bench'), filter);
-        const run = evaluateReduced(database, systemScope('bench'), filter, programs, params, reducer);
-        for await (const tallies of run) for (const t of tallies) addTally(tally, t);
+        const tally = await tallyRun(database, systemScope('bench'), filter, params);
         const seconds = since(start) / 1000;
         const cpu = process.cpuUsage(cpuStart);
         const loadAverage = os.loadavg()[0] ?? 0;

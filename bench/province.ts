@@ -2,15 +2,13 @@ import os from 'node:os';
 import { sql } from 'kysely';
 import { connect, type Database, type Engine } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { programs } from '../src/domain/policy/evaluate.ts';
 import { userScope } from '../src/features/access/scope.ts';
-import { evaluateReduced } from '../src/features/benefits/evaluation-lanes.ts';
 import { loadParamSet } from '../src/features/benefits/param-store.ts';
 import { loadDemo } from '../src/features/demo/load-demo.ts';
 import type { OrgFilter } from '../src/features/indicators/eval-context.ts';
 import { contextFor } from '../src/features/indicators/service.ts';
 import { loadRegions } from '../src/features/org/seed.ts';
-import { addTally, emptyTally, tallyDecisions } from './eligibility-tally.ts';
+import { tallyRun } from './eligibility.ts';
 import { freshDatabaseUrl } from './fresh-db.ts';
 import { baselineScan, median, timeIndicators } from './indicators.ts';
 import { report, round, since } from './lib.ts';
@@ -62,20 +60,11 @@ async function loadProvince(database: Database, persons: number): Promise<void> 
 async function timeEligibility(database: Database, runs: number): Promise<{ seconds: number; decisions: number }> {
   const scope = userScope({ id: 1, username: 'bench', role: 'countyStaff', orgCode: county.code, orgLevel: 'county' }, null);
   const params = await loadParamSet(database);
-  const reducer = {
-    module: new URL('./eligibility-tally.ts', import.meta.url).href,
-    name: 'tallyDecisions',
-    reduce: tallyDecisions,
-    args: null,
-  };
   const times: number[] = [];
   let decisions = 0;
   for (let run = 0; run <= runs; run++) {
-    const tally = emptyTally();
     const start = performance.now();
-    for await (const tallies of evaluateReduced(database, scope, { asOf: '2025-12-31' }, programs, params, reducer)) {
-      for (const t of tallies) addTally(tally, t);
-    }
+    const tally = await tallyRun(database, scope, { asOf: '2025-12-31' }, params);
     // The first run warms the caches; the others are timed.
     if (run > 0) times.push(since(start) / 1000);
     decisions = tally.decisions;
