@@ -14,6 +14,12 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank] as number;
 }
 
+/** The median of a few timings. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
 /** Rounds to a few significant decimals for printing. */
 export function round(n: number, digits = 2): number {
   const f = 10 ** digits;

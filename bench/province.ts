@@ -10,8 +10,8 @@ import { contextFor } from '../src/features/indicators/service.ts';
 import { loadRegions } from '../src/features/org/seed.ts';
 import { tallyRun } from './eligibility.ts';
 import { freshDatabaseUrl } from './fresh-db.ts';
-import { baselineScan, median, timeIndicators } from './indicators.ts';
-import { report, round, since } from './lib.ts';
+import { baselineScan, timeIndicators } from './indicators.ts';
+import { median, report, round, since } from './lib.ts';
 
 /** The county measured: the demo county, kept at its first persons. */
 const county: OrgFilter = { code: '441821', level: 'county' };

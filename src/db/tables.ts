@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AccessTables } from './access-tables.ts';
 import type { ServicesTables } from './services-tables.ts';
+import type { SnapshotTables } from './snapshot-tables.ts';
 
 /** An org unit: province, city, county, town or village (GB/T 2260 and NBS codes). */
 export interface OrgUnitTable {
@@ -95,4 +96,4 @@ export interface RegistryTables {
 }
 
 /** Every table, for Kysely. */
-export interface DB extends RegistryTables, AccessTables, ServicesTables {}
+export interface DB extends RegistryTables, AccessTables, ServicesTables, SnapshotTables {}

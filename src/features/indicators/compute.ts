@@ -8,7 +8,7 @@ import { addTallies, type Tally } from '../../domain/indicators/evaluate.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import { indicatorSql, type OtherMeasure, type TallyRow } from './measure-sql.ts';
 import { narrowedContext } from './narrow-facts.ts';
-import { inOrgUnit } from './population-sql.ts';
+import { inOrgUnit, isRestricted } from './population-sql.ts';
 import { type LaneStatement, type StatementLaneArgs, type StatementRows, statementLane, takenCounter } from './indicator-lanes.ts';
 import { type RateCounts, type RateMeasure, ratesQuery } from './rates-sql.ts';
 import type { PersonRange } from './statement-facts.ts';
@@ -59,7 +59,7 @@ export async function runAnalytic<R>(db: Kysely<DB>, ctx: EvalContext, run: (q: 
   return db.transaction().execute(async (trx) => {
     await sql`set local jit = off`.execute(trx);
     await sql`set local work_mem = '64MB'`.execute(trx);
-    if (ctx.narrowTo) {
+    if (isRestricted(ctx)) {
       await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
       await sql`set local random_page_cost = 1.1`.execute(trx);
     }
@@ -67,7 +67,11 @@ export async function runAnalytic<R>(db: Kysely<DB>, ctx: EvalContext, run: (q: 
   });
 }
 
-type Measured = [IndicatorKey, TallyMap][];
+/** Each indicator's rows, by town and village (and block, with ctx.byBlock), before they are rolled up. */
+type Measured = [IndicatorKey, TallyRow[]][];
+
+/** Every indicator's rows as the statements return them (see Measured). */
+export type IndicatorRows = Map<IndicatorKey, TallyRow[]>;
 
 function isRate(def: IndicatorDefinition): def is IndicatorDefinition & { measure: RateMeasure } {
   return def.measure.type === 'rate';
@@ -91,30 +95,29 @@ async function measureRates(
     database.sqlite ? 'unitTally' : 'groupBy',
   );
   const { rows } = await runAnalytic(database.db, ctx, (q) => rates.query.execute(q));
-  return rateTallies(defs, rates.read(rows), org);
+  return rateRows(defs, rates.read(rows));
 }
 
-/** Each rate's counts per org unit, rolled up to its villages, towns and the unit evaluated. */
-function rateTallies(defs: readonly IndicatorDefinition[], counts: readonly RateCounts[][], org: OrgFilter): Measured {
-  return defs.map((def, i) => [
-    def.key,
-    rollUp(
-      (counts[i] ?? []).map((c) => ({ ...c, households: null })),
-      def,
-      org,
-    ),
-  ]);
+/** Each rate's counts per org unit as rows. */
+function rateRows(defs: readonly IndicatorDefinition[], counts: readonly RateCounts[][]): Measured {
+  return defs.map((def, i) => [def.key, (counts[i] ?? []).map((c) => ({ ...c, households: null }))]);
 }
 
 async function measureOther(db: Kysely<DB>, def: IndicatorDefinition, ctx: EvalContext, org: OrgFilter): Promise<Measured> {
   const { rows } = await runAnalytic(db, ctx, (q) => indicatorSql(def.measure as OtherMeasure, ctx, org).execute(q));
-  return [[def.key, rollUp(rows, def, org)]];
+  return [[def.key, rows]];
+}
+
+/** Rolls every indicator's rows up to the villages, the towns and the unit evaluated. */
+export function rollUpAll(definitions: readonly IndicatorDefinition[], rows: IndicatorRows, org: OrgFilter): IndicatorTallies {
+  return new Map(definitions.map((def) => [def.key, rollUp(rows.get(def.key) ?? [], def, org)]));
 }
 
 /**
- * Runs the indicators for the org unit, its towns and its villages: all rates in one statement, each count and the
- * income growth in one of their own. On PostgreSQL the statements run at once on the pool's connections; SQLite's
- * one connection runs them in turn. Over many persons the work is shared out (`inShares`).
+ * Runs the indicators for the org unit, its towns and its villages, live from the records: all rates in one
+ * statement, each count and the income growth in one of their own. On PostgreSQL the statements run at once on the
+ * pool's connections; SQLite's one connection runs them in turn. Over many persons the work is shared out
+ * (`inShares`). The dashboard reads them through snapshots.ts, which stores these figures per block.
  */
 export async function computeIndicators(
   database: Database,
@@ -122,10 +125,21 @@ export async function computeIndicators(
   org: OrgFilter,
   definitions: readonly IndicatorDefinition[] = indicatorDefinitions,
 ): Promise<IndicatorTallies> {
+  return rollUpAll(definitions, await computeIndicatorRows(database, outer, org, definitions), org);
+}
+
+/** The rows of computeIndicators before they are rolled up (by block too, with `outer.byBlock`). */
+export async function computeIndicatorRows(
+  database: Database,
+  outer: EvalContext,
+  org: OrgFilter,
+  definitions: readonly IndicatorDefinition[] = indicatorDefinitions,
+): Promise<IndicatorRows> {
   const ctx = await narrowedContext(database, outer, org);
   const rates = definitions.filter(isRate);
   const others = definitions.filter((d) => !isRate(d));
-  const shares = await laneShares(database, org);
+  // A refresh of some blocks reads their persons through indexes: no lanes (db/lanes.ts) for it.
+  const shares = ctx.blocks ? null : await laneShares(database, org);
   const measured: Measured[] = [];
   if (shares) measured.push(...(await inShares(database, rates, others, ctx, org, shares)));
   else {
@@ -134,8 +148,7 @@ export async function computeIndicators(
     if (ctx.engine === 'postgres') measured.push(...(await Promise.all(jobs.map((job) => job()))));
     else for (const job of jobs) measured.push(await job());
   }
-  const byKey = new Map(measured.flat());
-  return new Map(definitions.map((def) => [def.key, byKey.get(def.key) as TallyMap]));
+  return new Map(measured.flat());
 }
 
 /**
@@ -174,7 +187,7 @@ function mergeRateCounts(shares: readonly RateCounts[][][], rates: number): Rate
     const units = new Map<string, RateCounts>();
     for (const share of shares) {
       for (const c of share[i] ?? []) {
-        const key = c.village ?? c.town;
+        const key = `${c.block ?? ''} ${c.village ?? c.town}`;
         const seen = units.get(key);
         if (!seen) units.set(key, { ...c });
         else {
@@ -254,13 +267,13 @@ async function inShares(
     lanes,
   );
   const rowsOf = (j: number) => rows[j < leading.length ? j : j + rateShares.length] as TallyRow[];
-  const out: Measured[] = [...leading, ...trailing].map((def, j) => [[def.key, rollUp(rowsOf(j), def, org)]]);
+  const out: Measured[] = [...leading, ...trailing].map((def, j) => [[def.key, rowsOf(j)]]);
   if (rates.length > 0) {
     const counts = mergeRateCounts(
       rateShares.map((share, s) => share.read(rows[leading.length + s] as Parameters<typeof share.read>[0])),
       rates.length,
     );
-    out.push(rateTallies(rates, counts, org));
+    out.push(rateRows(rates, counts));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Eligibility } from '../../domain/indicators/conditions.ts';
 import type { EvalContext } from './eval-context.ts';
-import { inOrgUnit } from './population-sql.ts';
+import { isRestricted, narrowedTo, restrictionOf } from './population-sql.ts';
 import { enrolledDuring, hasFact, namedJoin, personsIn } from './statement-facts.ts';
 
 // Eligibility for indicators 3–5 in SQL over `person` and its certificate `c` valid on the date: the benefit rules
@@ -16,14 +16,17 @@ function ownActive(programs: readonly string[], ctx: EvalContext): RawBuilder<bo
 }
 
 /**
- * When the statement counts a range of persons, or the persons of a narrowed org unit: only their households (every
- * member's enrolments still count, wherever the member lives).
+ * When the statement counts a range of persons, or the persons of a narrowed org unit or of some blocks: only their
+ * households (every member's enrolments still count, wherever the member lives).
  */
 function householdsCounted(ctx: EvalContext): RawBuilder<unknown> {
-  if (!ctx.facts?.persons && !ctx.narrowTo) return sql``;
-  const org = ctx.narrowTo ? sql` and ${inOrgUnit(ctx.narrowTo, 'p')}` : sql``;
-  const households = sql`select p.household_id from person p where p.household_id is not null${personsIn(ctx, sql`p.id`)}${org}`;
-  if (!ctx.narrowTo) return sql` and m.household_id in (${households})`;
+  // Some blocks only (a refresh): a household lies in one block, so its members are the blocks' persons.
+  if (ctx.blocks && !ctx.narrowTo && !ctx.facts?.persons) return narrowedTo(ctx, sql`e.person_id`);
+  const restricted = isRestricted(ctx);
+  if (!ctx.facts?.persons && !restricted) return sql``;
+  const some = restricted ? sql` and ${restrictionOf(ctx, 'p')}` : sql``;
+  const households = sql`select p.household_id from person p where p.household_id is not null${personsIn(ctx, sql`p.id`)}${some}`;
+  if (!restricted) return sql` and m.household_id in (${households})`;
   // Narrowed to a few persons of many: read the enrolments of their households' members (by person), not every
   // dibao enrolment of the database.
   return sql` and e.person_id in (select pm.id from person pm where pm.household_id in (${households}))`;

@@ -30,6 +30,10 @@ export type EvalContext = {
    * read whole, which is cheaper when the unit holds most persons (narrow-facts.ts decides).
    */
   narrowTo?: OrgFilter;
+  /** Group every statement's rows by block as well (blocks-sql.ts), for the stored results of snapshots.ts. */
+  byBlock?: boolean;
+  /** Count only the persons of these blocks, each fact table read for them only (a snapshot's refresh). */
+  blocks?: readonly number[];
 };
 
 /** Builds the context for a year, evaluated on `asOf` (31 December of the year unless given). */

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Measure } from '../../domain/indicators/definition.ts';
 import { surveyColumn } from './compile-condition.ts';
+import { blockOf } from './blocks-sql.ts';
 import type { RateMeasure } from './rates-sql.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import {
@@ -8,7 +9,8 @@ import {
   certificateValidOn,
   evaluatedPersons,
   groupedByUnit,
-  inOrgUnit,
+  inEvaluatedBlocks,
+  inEvaluatedUnit,
   narrowedTo,
   populationJoin,
   surveyedPopulation,
@@ -16,6 +18,8 @@ import {
 
 /** One row of an indicator query: an org unit's additive counts (see Tally), by town and village. */
 export type TallyRow = {
+  /** The block (blocks-sql.ts), when the statement grouped by block (ctx.byBlock). */
+  block?: number;
   town: string;
   village: string | null;
   numerator: number | null;
@@ -54,9 +58,10 @@ function eventPersons(m: CountMeasure, ctx: EvalContext): RawBuilder<unknown> {
 function countSql(m: CountMeasure, ctx: EvalContext, org: OrgFilter): RawBuilder<TallyRow> {
   const counted = m.type === 'householdCount' ? sql`count(distinct coalesce(person.household_id, -person.id))` : sql`count(*)`;
   return groupedByUnit(
+    ctx,
     sql`${counted} as numerator, null as denominator, null as households`,
     evaluatedPersons(ctx),
-    sql`${inOrgUnit(org)} and person.id in (${eventPersons(m, ctx)})`,
+    sql`${inEvaluatedUnit(ctx, org)} and person.id in (${eventPersons(m, ctx)})`,
   ) as RawBuilder<TallyRow>;
 }
 
@@ -65,18 +70,20 @@ function countSql(m: CountMeasure, ctx: EvalContext, org: OrgFilter): RawBuilder
  * income answered for the year and for the year before; summed per town and village over households with both.
  */
 function incomeSql(ctx: EvalContext, org: OrgFilter): RawBuilder<TallyRow> {
-  return sql<TallyRow>`select h.town, h.village, sum(h.cur) as numerator, sum(h.prev) as denominator, count(*) as households
+  // A household never spans blocks (blocks-sql.ts): its block is any member's.
+  const block = ctx.byBlock ? sql`h.block, ` : sql``;
+  return sql<TallyRow>`select ${block}h.town, h.village, sum(h.cur) as numerator, sum(h.prev) as denominator, count(*) as households
     from (
-      select min(person.town_code) as town, min(person.village_code) as village,
+      select min(person.town_code) as town, min(person.village_code) as village, ${ctx.byBlock ? sql`min(${blockOf('person')}) as block, ` : sql``}
         avg(cur.income_per_capita_fen) as cur, avg(prev.income_per_capita_fen) as prev
       from ${populationJoin(ctx.asOf, evaluatedPersons(ctx))}
       join needs_survey cur on cur.person_id = person.id and cur.year = ${ctx.year} and cur.superseded_at is null
       join needs_survey prev on prev.person_id = person.id and prev.year = ${ctx.year - 1} and prev.superseded_at is null
-      where ${aliveAndRegistered(ctx.asOf)} and ${inOrgUnit(org)}
-        and cur.income_per_capita_fen is not null and prev.income_per_capita_fen is not null
+      where ${aliveAndRegistered(ctx.asOf)} and ${inEvaluatedUnit(ctx, org)}
+        and cur.income_per_capita_fen is not null and prev.income_per_capita_fen is not null${inEvaluatedBlocks(ctx, sql`cur.person_id`)}
       group by coalesce(person.household_id, -person.id)
     ) h
-    group by h.town, h.village`;
+    group by ${block}h.town, h.village`;
 }
 
 /** A measure other than a rate: one statement of its own each. */

@@ -2,7 +2,16 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Measure } from '../../domain/indicators/definition.ts';
 import { compileCondition } from './compile-condition.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
-import { aliveAndRegistered, evaluatedPersons, inOrgUnit, populationJoin, unitOf } from './population-sql.ts';
+import { blockOf } from './blocks-sql.ts';
+import {
+  aliveAndRegistered,
+  blockColumn,
+  blockGroup,
+  evaluatedPersons,
+  inEvaluatedUnit,
+  populationJoin,
+  unitOf,
+} from './population-sql.ts';
 import { joinsOf, type PersonRange, personsIn, statementContext } from './statement-facts.ts';
 import { countBit, readUnitTally, unitTallyFunction } from './unit-tally.ts';
 
@@ -13,7 +22,7 @@ export type RateMeasure = Extract<Measure, { type: 'rate' }>;
 type RatesRow = Record<string, number | string | null>;
 
 /** A rate's counts in one org unit (a village, or a town's persons without a village). */
-export type RateCounts = { town: string; village: string | null; numerator: number; denominator: number };
+export type RateCounts = { block?: number; town: string; village: string | null; numerator: number; denominator: number };
 
 /** The rates statement and how to read its rows into each rate's counts per org unit. */
 export type RatesQuery = { query: RawBuilder<RatesRow>; read(rows: readonly RatesRow[]): RateCounts[][] };
@@ -49,7 +58,7 @@ export function ratesQuery(
     numerator: compileCondition(m.numerator, ctx),
   }));
   const from = sql`from ${populationJoin(ctx.asOf, evaluatedPersons(ctx))} ${joinsOf(ctx)}
-    where ${aliveAndRegistered(ctx.asOf)} and ${inOrgUnit(org)}${personsIn(ctx, sql`person.id`)}`;
+    where ${aliveAndRegistered(ctx.asOf)} and ${inEvaluatedUnit(ctx, org)}${personsIn(ctx, sql`person.id`)}`;
   if (counting === 'unitTally') {
     if (measures.length > maxTalliedRates) throw new RangeError(`at most ${maxTalliedRates} rates per tallied statement`);
     const bits = conditions.map(
@@ -57,11 +66,18 @@ export function ratesQuery(
         // The denominator evaluated once (SQLite does not share common subexpressions): 3 · 4^i sets both bits.
         sql`(case when ${denominator} then (case when ${numerator} then ${sql.lit(3 * 2 ** (2 * i))} else ${sql.lit(2 ** (2 * i))} end) else 0 end)`,
     );
-    const query = sql<RatesRow>`select ${sql.raw(unitTallyFunction)}(person.town_code, person.village_code, ${sql.join(bits, sql` + `)}) as tally ${from}`;
+    const block = ctx.byBlock ? sql`, ${blockOf('person')}` : sql``;
+    const query = sql<RatesRow>`select ${sql.raw(unitTallyFunction)}(person.town_code, person.village_code, ${sql.join(bits, sql` + `)}${block}) as tally ${from}`;
     const read = (rows: readonly RatesRow[]) => {
       const units = readUnitTally((rows[0]?.tally as string | null | undefined) ?? null);
       return measures.map((_, i) =>
-        units.map((u) => ({ town: u.town, village: u.village, denominator: countBit(u, 2 * i), numerator: countBit(u, 2 * i + 1) })),
+        units.map((u) => ({
+          ...(u.block === undefined ? {} : { block: u.block }),
+          town: u.town,
+          village: u.village,
+          denominator: countBit(u, 2 * i),
+          numerator: countBit(u, 2 * i + 1),
+        })),
       );
     };
     return { query, read };
@@ -70,12 +86,13 @@ export function ratesQuery(
     ({ denominator, numerator }, i) => sql`sum(case when ${denominator} then 1 else 0 end) as ${sql.raw(`d${i}`)},
       sum(case when ${denominator} and ${numerator} then 1 else 0 end) as ${sql.raw(`n${i}`)}`,
   );
-  const query = sql<RatesRow>`select min(person.town_code) as town, min(person.village_code) as village, ${sql.join(columns)}
+  const query = sql<RatesRow>`select min(person.town_code) as town, min(person.village_code) as village, ${blockColumn(ctx, 'person')}${sql.join(columns)}
     ${from}
-    group by ${unitOf('person')}`;
+    group by ${blockGroup(ctx, 'person')}${unitOf('person')}`;
   const read = (rows: readonly RatesRow[]) =>
     measures.map((_, i) =>
       rows.map((r) => ({
+        ...(ctx.byBlock ? { block: Number(r.block) } : {}),
         town: r.town as string,
         village: r.village as string | null,
         numerator: Number(r[`n${i}`] ?? 0),

@@ -4,7 +4,8 @@ import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
 import type { OrgLevel } from '../../domain/indicators/evaluate.ts';
 import { type Day, yearEnd } from '../../domain/time/day.ts';
 import { assertCan, type Scope } from '../access/scope.ts';
-import { computeIndicators, type IndicatorTallies } from './compute.ts';
+import type { IndicatorTallies } from './compute.ts';
+import { storedIndicators } from './snapshots.ts';
 import { loadParamSet } from '../benefits/param-store.ts';
 import { eligibilityParams } from './eligibility-params.ts';
 import { type EvalContext, evalContext } from './eval-context.ts';
@@ -32,7 +33,7 @@ export async function evaluateIndicators(database: Database, scope: Scope, query
   assertCan(scope, 'person.read');
   const org = await resolveOrg(database.db, scope, query.org);
   const ctx = await contextFor(database, query.year, query.asOf);
-  const tallies = await computeIndicators(database, ctx, org);
+  const tallies = await storedIndicators(database, ctx, org);
   return { year: query.year, org: org.code, orgName: org.name, asOf: ctx.asOf, indicators: presentUnit(tallies, org.code, org.level, ctx) };
 }
 
@@ -41,7 +42,7 @@ export async function compareUnits(database: Database, scope: Scope, query: Indi
   assertCan(scope, 'person.read');
   const org = await resolveOrg(database.db, scope, query.org);
   const ctx = await contextFor(database, query.year, query.asOf);
-  const tallies = await computeIndicators(database, ctx, org);
+  const tallies = await storedIndicators(database, ctx, org);
   const level: OrgLevel = org.level === 'county' ? 'town' : 'village';
   const units = (await childUnits(database.db, org)).map((u) => ({ ...u, indicators: presentUnit(tallies, u.code, level, ctx) }));
   return { year: query.year, org: org.code, units };
@@ -56,7 +57,7 @@ export async function indicatorTrend(database: Database, scope: Scope, query: { 
   const perYear: IndicatorResult[][] = [];
   for (const year of years) {
     const ctx = await contextFor(database, year);
-    perYear.push(presentUnit(await computeIndicators(database, ctx, org), org.code, org.level, ctx));
+    perYear.push(presentUnit(await storedIndicators(database, ctx, org), org.code, org.level, ctx));
   }
   const series = indicatorDefinitions.map((def, i) => ({
     key: def.key,

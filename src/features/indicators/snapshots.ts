@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import type { Database } from '../../db/connect.ts';
+import type { IndicatorDefinition } from '../../domain/indicators/definition.ts';
+import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
+import { computeIndicatorRows, computeIndicators, type IndicatorTallies, rollUpAll } from './compute.ts';
+import type { EvalContext, OrgFilter } from './eval-context.ts';
+import { indicatorSql, type OtherMeasure } from './measure-sql.ts';
+import { type RateMeasure, ratesQuery } from './rates-sql.ts';
+import {
+  changedBlocks,
+  findSnapshot,
+  insertSnapshot,
+  lastChange,
+  prune,
+  readSnapshot,
+  replaceBlocks,
+  rowsByBlock,
+  storedBlocks,
+  type SnapshotHead,
+  touchSnapshot,
+} from './snapshot-store.ts';
+
+// The dashboard's indicators from stored results per block of households (ADR 0004): the statements of compute.ts
+// grouped by block as well, stored once per org unit and set of statements, and on every read first refreshed for
+// the blocks whose records changed since (the triggers' log). A read after a day's edits recomputes a few blocks
+// instead of every person; the figures are always those of the records as they are (tested against the live
+// computation after changes to every table). The gap lists stay live.
+
+/** Whether the dashboard reads stored results; SMART_DPF_INDICATOR_SNAPSHOTS=0 computes every read live. */
+export function snapshotsEnabled(): boolean {
+  return process.env.SMART_DPF_INDICATOR_SNAPSHOTS !== '0';
+}
+
+/** What the last read of this process did, for the bench and the tests: built whole, or how many blocks refreshed. */
+export type SnapshotRead = { built: boolean; refreshedBlocks: number };
+
+let lastRead: SnapshotRead | null = null;
+
+/** What the last read did (see SnapshotRead). */
+export function lastSnapshotRead(): SnapshotRead | null {
+  return lastRead;
+}
+
+/** Unused this long, a snapshot is dropped. */
+const keepUnusedMs = 30 * 24 * 3600 * 1000;
+
+/** Log entries younger than this stay (see prune). */
+const keepLogSeconds = 24 * 3600;
+
+/** Reads refreshed at once on a connection, by org unit and statements: one refresh serves them all. */
+const inFlight = new WeakMap<Database['db'], Map<string, Promise<IndicatorTallies>>>();
+
+/**
+ * Every indicator of the org unit, its towns and its villages, as computeIndicators gives them, from the stored
+ * snapshot refreshed first.
+ */
+export async function storedIndicators(database: Database, ctx: EvalContext, org: OrgFilter): Promise<IndicatorTallies> {
+  if (!snapshotsEnabled()) return computeIndicators(database, ctx, org);
+  const hash = statementsHash(database, ctx, org, indicatorDefinitions);
+  const key = `${org.code} ${hash}`;
+  const reads = inFlight.get(database.db) ?? new Map<string, Promise<IndicatorTallies>>();
+  inFlight.set(database.db, reads);
+  const running = reads.get(key);
+  if (running) return running;
+  const read = readFresh(database, ctx, org, hash).finally(() => reads.delete(key));
+  reads.set(key, read);
+  return read;
+}
+
+/**
+ * A hash of everything the figures depend on but the records: the org unit, the definitions and the compiled SQL of
+ * every statement with its parameters (the date, the year, the indicator and benefit parameters). Any change to
+ * them is another snapshot.
+ */
+export function statementsHash(database: Database, outer: EvalContext, org: OrgFilter, defs: readonly IndicatorDefinition[]): string {
+  const ctx: EvalContext = { ...outer, byBlock: true, narrowTo: undefined, blocks: undefined, facts: undefined };
+  const rates = defs.filter((d) => d.measure.type === 'rate').map((d) => d.measure as RateMeasure);
+  const statements = [
+    ratesQuery(rates, ctx, org, 'groupBy').query,
+    ...defs.filter((d) => d.measure.type !== 'rate').map((d) => indicatorSql(d.measure as OtherMeasure, ctx, org)),
+  ].map((q) => q.compile(database.db));
+  const text = JSON.stringify([org, defs.map((d) => d.key), statements.map((s) => [s.sql, s.parameters])]);
+  return createHash('sha256').update(text).digest('hex');
+}
+
+async function readFresh(database: Database, ctx: EvalContext, org: OrgFilter, hash: string): Promise<IndicatorTallies> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const upTo = await lastChange(database);
+    const found = await findSnapshot(database.db, org.code, hash);
+    const id = found ? await refresh(database, ctx, org, found, upTo) : await build(database, ctx, org, hash, upTo);
+    if (id === null) continue; // another reader refreshed or built it meanwhile: start again from its state
+    const rows = await readSnapshot(database.db, id);
+    await keepTidy(database, id, found, upTo);
+    return rollUpAll(indicatorDefinitions, rows, org);
+  }
+  // Readers kept overtaking each other: the live figures are the same ones.
+  return computeIndicators(database, ctx, org);
+}
+
+/** Computes every block and stores the snapshot; its id, or null when another reader stored it first. */
+async function build(database: Database, ctx: EvalContext, org: OrgFilter, hash: string, upTo: number): Promise<number | null> {
+  const blocks = rowsByBlock(await computeIndicatorRows(database, { ...ctx, byBlock: true }, org));
+  try {
+    const id = await insertSnapshot(database, { org: org.code, hash, asOf: ctx.asOf, appliedSeq: upTo }, blocks);
+    lastRead = { built: true, refreshedBlocks: blocks.size };
+    return id;
+  } catch (error) {
+    if (await findSnapshot(database.db, org.code, hash)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Beyond this many changed blocks (~70,000 persons), or half of the snapshot's, a refresh recomputes every block in
+ * one run: restricting the statements to so many blocks costs more than reading the tables whole (after a large
+ * import, say; or a few edits in a county of 10,000 persons, which has about 10 blocks).
+ */
+const maxRefreshedBlocks = 64;
+
+/** Recomputes the blocks logged since the snapshot's last refresh; its id, or null when another reader moved it. */
+async function refresh(database: Database, ctx: EvalContext, org: OrgFilter, snapshot: SnapshotHead, upTo: number): Promise<number | null> {
+  const stale = snapshot.appliedSeq < upTo ? await changedBlocks(database.db, snapshot.appliedSeq, upTo) : [];
+  const whole =
+    stale.length > maxRefreshedBlocks || (stale.length > 0 && stale.length * 2 > (await storedBlocks(database.db, snapshot.id)));
+  const blocks =
+    stale.length === 0
+      ? new Map()
+      : rowsByBlock(await computeIndicatorRows(database, { ...ctx, byBlock: true, ...(whole ? {} : { blocks: stale }) }, org));
+  if (snapshot.appliedSeq < upTo && !(await replaceBlocks(database, snapshot, upTo, whole ? 'all' : stale, blocks))) return null;
+  lastRead = { built: false, refreshedBlocks: stale.length };
+  return snapshot.id;
+}
+
+/** Marks the snapshot used (at most hourly when nothing changed) and, after a write, prunes what is no longer needed. */
+async function keepTidy(database: Database, id: number, found: SnapshotHead | null, upTo: number): Promise<void> {
+  const now = Date.now();
+  const wrote = !found || found.appliedSeq < upTo;
+  if (found && !wrote && now - Date.parse(found.usedAt) > 3600 * 1000) await touchSnapshot(database.db, id);
+  if (wrote) await prune(database, new Date(now - keepUnusedMs).toISOString(), Math.floor(now / 1000) - keepLogSeconds, upTo);
+}
