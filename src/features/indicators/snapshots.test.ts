@@ -4,7 +4,7 @@ import { connect, type Database } from '../../db/connect.ts';
 import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { blockOf } from './blocks-sql.ts';
-import { computeIndicators, type IndicatorTallies } from './compute.ts';
+import { computeIndicatorRows, computeIndicators, type IndicatorRows, type IndicatorTallies } from './compute.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import { contextFor } from './service.ts';
 import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
@@ -23,6 +23,18 @@ function canonical(tallies: IndicatorTallies): unknown {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([code, t]) => [code, Object.fromEntries(Object.entries(t).map(([k, v]) => [k, round(v)]))]),
   ]);
+}
+
+/** Rows by block, indicator and unit, in one order, figures to 12 significant digits (see canonical). */
+function blockRows(rows: IndicatorRows): string[] {
+  const round = (v: number | null) => (v === null ? null : Number(Number(v).toPrecision(12)));
+  return [...rows]
+    .flatMap(([key, list]) =>
+      list.map((r) =>
+        JSON.stringify([r.block, key, r.village ?? r.town, r.town, round(r.numerator), round(r.denominator), round(r.households)]),
+      ),
+    )
+    .sort();
 }
 
 /**
@@ -292,6 +304,26 @@ describe.each(await availableEngines())('stored indicators per block (%s)', (eng
       await other.close();
     }
   });
+
+  it('groups the same rows by block when the work is shared out in lanes (SQLite), and builds the same snapshot', async () => {
+    const byBlock = { ...(await contextFor(database, 2024)), byBlock: true };
+    const oneThread = blockRows(await computeIndicatorRows(database, byBlock, county));
+    const settings = ['SMART_DPF_LANES', 'SMART_DPF_INDICATOR_LANE_MIN_PERSONS'] as const;
+    const saved = settings.map((k) => process.env[k]);
+    process.env.SMART_DPF_LANES = '2';
+    process.env.SMART_DPF_INDICATOR_LANE_MIN_PERSONS = '1';
+    try {
+      expect(blockRows(await computeIndicatorRows(database, byBlock, county))).toEqual(oneThread);
+      ctx = await contextFor(database, 2024);
+      expect((await expectLive(county))?.built).toBe(true);
+    } finally {
+      settings.forEach((k, i) => {
+        if (saved[i] === undefined) delete process.env[k];
+        else process.env[k] = saved[i];
+      });
+      ctx = await contextFor(database, 2025);
+    }
+  }, 60_000);
 
   it('prunes the log of what every snapshot applied, once it is a day old', async () => {
     // Every entry so far a day old; one new entry.
