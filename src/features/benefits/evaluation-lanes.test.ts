@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { savedEnv } from '../../db/test-env.ts';
 import type { Database } from '../../db/connect.ts';
 import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
 import type { ParamSet } from '../../domain/policy/parameters.ts';
@@ -12,7 +13,7 @@ import { runBenefitReview } from './review-job.ts';
 const day = '2025-12-31';
 const scope = systemScope('test');
 const settings = ['SMART_DPF_LANES', 'SMART_DPF_LANE_MIN_PERSONS', 'SMART_DPF_LANE_HIGH_WATER'] as const;
-const saved = settings.map((k) => process.env[k]);
+const restoreSettings = savedEnv(settings);
 
 /** Runs with `lanes` lanes for any run of at least one person (1 turns lanes off). */
 function useLanes(lanes: number): void {
@@ -34,12 +35,7 @@ describe.each(await availableEngines())('evaluation in lanes (worker threads) eq
     await loadDemo(database, { persons: 600, seed: 5, asOf: day });
     params = await loadParamSet(database);
   }, 120_000);
-  afterEach(() => {
-    settings.forEach((k, i) => {
-      if (saved[i] === undefined) delete process.env[k];
-      else process.env[k] = saved[i];
-    });
-  });
+  afterEach(restoreSettings);
   afterAll(async () => database.close());
 
   it('splits a long run into consecutive id ranges, one per lane, and keeps narrow runs in one', async () => {

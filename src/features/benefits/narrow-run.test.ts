@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { savedEnv } from '../../db/test-env.ts';
 import type { Database } from '../../db/connect.ts';
 import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
 import { systemScope, userScope } from '../access/scope.ts';
@@ -7,7 +8,7 @@ import { loadDemo } from '../demo/load-demo.ts';
 import { type SplitHousehold, splitHouseholdAcrossTowns } from '../demo/test-split-household.ts';
 import { type FactsFilter, type StoredFacts, streamFacts } from './facts-store.ts';
 
-const saved = process.env.SMART_DPF_NARROW_SHARE;
+const restoreShare = savedEnv(['SMART_DPF_NARROW_SHARE']);
 
 async function factsOf(database: Database, scope: Scope, filter: FactsFilter, narrow: boolean): Promise<StoredFacts[]> {
   process.env.SMART_DPF_NARROW_SHARE = narrow ? '1' : '0';
@@ -25,10 +26,7 @@ describe.each(await availableEngines())('benefit facts of a narrow run (%s)', (e
     split = await splitHouseholdAcrossTowns(database);
   }, 120_000);
   afterAll(async () => database.close());
-  afterEach(() => {
-    if (saved === undefined) delete process.env.SMART_DPF_NARROW_SHARE;
-    else process.env.SMART_DPF_NARROW_SHARE = saved;
-  });
+  afterEach(restoreShare);
 
   it('reads the same facts, household enrolments from other towns included, as a run over every household', async () => {
     const townUser = userScope({ id: 1, username: 't', role: 'townStaff', orgCode: split.member.town, orgLevel: 'town' }, null);

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { savedEnv } from '../../db/test-env.ts';
 import type { Database } from '../../db/connect.ts';
 import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
 import type { Day } from '../../domain/time/day.ts';
@@ -9,7 +10,7 @@ import { contextFor } from './service.ts';
 import { buildIndicatorFixture, fixtureOrgs } from './test-fixture.ts';
 
 const settings = ['SMART_DPF_LANES', 'SMART_DPF_INDICATOR_LANE_MIN_PERSONS'] as const;
-const saved = settings.map((k) => process.env[k]);
+const restoreSettings = savedEnv(settings);
 
 /** Shares the work out over `lanes` lanes from one person up (1: the statements as they are, in one thread). */
 function useLanes(lanes: number): void {
@@ -80,12 +81,7 @@ async function expectSameInLanes(database: Database, orgs: readonly OrgFilter[],
 }
 
 describe.each(await availableEngines())('indicators shared out in lanes equal one thread (%s)', (engine) => {
-  afterEach(() => {
-    settings.forEach((k, i) => {
-      if (saved[i] === undefined) delete process.env[k];
-      else process.env[k] = saved[i];
-    });
-  });
+  afterEach(restoreSettings);
 
   describe('over the demo county', () => {
     let database: Database;

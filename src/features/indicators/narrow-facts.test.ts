@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { savedEnv } from '../../db/test-env.ts';
 import type { Database } from '../../db/connect.ts';
 import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
 import { loadDemo } from '../demo/load-demo.ts';
@@ -11,7 +12,7 @@ import { gapPage } from './gaps.ts';
 import { narrowedContext } from './narrow-facts.ts';
 import { contextFor } from './service.ts';
 
-const saved = process.env.SMART_DPF_NARROW_SHARE;
+const restoreShare = savedEnv(['SMART_DPF_NARROW_SHARE']);
 
 /** Never (0) or always (1) narrow an evaluation to its org unit. */
 function narrowing(always: boolean): void {
@@ -47,10 +48,7 @@ describe.each(await availableEngines())('indicators narrowed to their org unit (
     ];
   }, 120_000);
   afterAll(async () => database.close());
-  afterEach(() => {
-    if (saved === undefined) delete process.env.SMART_DPF_NARROW_SHARE;
-    else process.env.SMART_DPF_NARROW_SHARE = saved;
-  });
+  afterEach(restoreShare);
 
   it('narrows a town of the county by default, never the whole county', async () => {
     const ctx = await contextFor(database, 2025);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { savedEnv } from '../../db/test-env.ts';
 import { connect, type Database } from '../../db/connect.ts';
 import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
 import { loadDemo } from '../demo/load-demo.ts';
@@ -308,8 +309,7 @@ describe.each(await availableEngines())('stored indicators per block (%s)', (eng
   it('groups the same rows by block when the work is shared out in lanes (SQLite), and builds the same snapshot', async () => {
     const byBlock = { ...(await contextFor(database, 2024)), byBlock: true };
     const oneThread = blockRows(await computeIndicatorRows(database, byBlock, county));
-    const settings = ['SMART_DPF_LANES', 'SMART_DPF_INDICATOR_LANE_MIN_PERSONS'] as const;
-    const saved = settings.map((k) => process.env[k]);
+    const restore = savedEnv(['SMART_DPF_LANES', 'SMART_DPF_INDICATOR_LANE_MIN_PERSONS']);
     process.env.SMART_DPF_LANES = '2';
     process.env.SMART_DPF_INDICATOR_LANE_MIN_PERSONS = '1';
     try {
@@ -317,10 +317,7 @@ describe.each(await availableEngines())('stored indicators per block (%s)', (eng
       ctx = await contextFor(database, 2024);
       expect((await expectLive(county))?.built).toBe(true);
     } finally {
-      settings.forEach((k, i) => {
-        if (saved[i] === undefined) delete process.env[k];
-        else process.env[k] = saved[i];
-      });
+      restore();
       ctx = await contextFor(database, 2025);
     }
   }, 60_000);
