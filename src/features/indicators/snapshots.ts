@@ -68,9 +68,15 @@ export async function storedIndicators(database: Database, ctx: EvalContext, org
 }
 
 /**
+ * Raise when what turns the statements' results into stored rows changes outside the SQL (unit-tally.ts, the lanes'
+ * merge, snapshot-totals.ts): snapshots stored before are then not read again.
+ */
+const storedRowsVersion = 1;
+
+/**
  * A hash of everything the figures depend on but the records: the org unit, the definitions and the compiled SQL of
- * every statement with its parameters (the date, the year, the indicator and benefit parameters). Any change to
- * them is another snapshot.
+ * every statement with its parameters (the date, the year, the indicator and benefit parameters), and
+ * storedRowsVersion. Any change to them is another snapshot.
  */
 export function statementsHash(database: Database, outer: EvalContext, org: OrgFilter, defs: readonly IndicatorDefinition[]): string {
   const ctx: EvalContext = { ...outer, byBlock: true, narrowTo: undefined, blocks: undefined, facts: undefined };
@@ -79,7 +85,7 @@ export function statementsHash(database: Database, outer: EvalContext, org: OrgF
     ratesQuery(rates, ctx, org, 'groupBy').query,
     ...defs.filter((d) => d.measure.type !== 'rate').map((d) => indicatorSql(d.measure as OtherMeasure, ctx, org)),
   ].map((q) => q.compile(database.db));
-  const text = JSON.stringify([org, defs.map((d) => d.key), statements.map((s) => [s.sql, s.parameters])]);
+  const text = JSON.stringify([storedRowsVersion, org, defs.map((d) => d.key), statements.map((s) => [s.sql, s.parameters])]);
   return createHash('sha256').update(text).digest('hex');
 }
 
