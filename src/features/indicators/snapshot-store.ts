@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/connect.ts';
 import type { DB } from '../../db/tables.ts';
+import { blockOf } from './blocks-sql.ts';
 import type { IndicatorRows } from './compute.ts';
 import { addBlocks, type BlockRows, type StoredRow, type Totals, totalsRows } from './snapshot-totals.ts';
 
@@ -178,6 +179,29 @@ export async function replaceBlocks(
     await insertBlocks(trx, snapshot.id, blocks);
     return true;
   });
+}
+
+/**
+ * Of the changed blocks, those that can change the snapshot's figures: those it holds rows of, and those holding
+ * persons of its unit now (`inUnitAndBlocks`, a condition on `person`, limits them to the changed blocks). In a
+ * province, the blocks changed in other counties are not recomputed for this one.
+ */
+export async function relevantBlocks(
+  db: Kysely<DB>,
+  snapshotId: number,
+  changed: readonly number[],
+  inUnitAndBlocks: RawBuilder<boolean>,
+): Promise<number[]> {
+  const stored = await db
+    .selectFrom('indicator_snapshot_block')
+    .select('block')
+    .where('snapshot_id', '=', snapshotId)
+    .where('block', 'in', changed)
+    .execute();
+  const populated = await sql<{
+    block: number;
+  }>`select distinct ${blockOf('person')} as block from person where ${inUnitAndBlocks}`.execute(db);
+  return [...new Set([...stored, ...populated.rows].map((r) => Number(r.block)))].sort((a, b) => a - b);
 }
 
 /** How many blocks the snapshot holds rows of. */

@@ -322,6 +322,51 @@ describe.each(await availableEngines())('stored indicators per block (%s)', (eng
     }
   }, 60_000);
 
+  it('refreshes a county only for the blocks of its own persons when another county of the province changes', async () => {
+    const other = '441802';
+    await database.db
+      .insertInto('org_unit')
+      .values({ code: other, name: '清城区', level: 'county', parent_code: '441800', demo: 1 })
+      .execute();
+    await database.db
+      .insertInto('org_unit')
+      .values({ code: `${other}100`, name: '清城测试镇', level: 'town', parent_code: other, demo: 1 })
+      .execute();
+    const top = await database.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.max('household_id').as('h'))
+      .executeTakeFirstOrThrow();
+    // The households of the last ~3,000 household ids (×300: about 10 blocks) move to the other county.
+    const moved = () =>
+      database.db
+        .selectFrom('person')
+        .select(['id', 'town_code'])
+        .where('household_id', '>=', Number(top.h) - 3_000_000 / 300);
+    const movers = await moved().execute();
+    expect(movers.length).toBeGreaterThan(5);
+    await database.db
+      .updateTable('person')
+      .set({ county_code: other, town_code: `${other}100`, village_code: null })
+      .where(
+        'id',
+        'in',
+        movers.map((m) => m.id),
+      )
+      .execute();
+    await expectLive(county);
+    // A person of the last household: its block holds none of the county's persons.
+    const last = await moved().orderBy('household_id', 'desc').limit(1).executeTakeFirstOrThrow();
+    await database.db.updateTable('person').set({ phone: '13400000000' }).where('id', '=', last.id).execute();
+    expect(await expectLive(county)).toEqual({ built: false, refreshedBlocks: 0 });
+    const back = movers.at(-1) as { id: number; town_code: string };
+    await database.db
+      .updateTable('person')
+      .set({ county_code: county.code, town_code: back.town_code })
+      .where('id', '=', back.id)
+      .execute();
+    expect((await expectLive(county))?.refreshedBlocks).toBe(1);
+  });
+
   it('prunes the log of what every snapshot applied, once it is a day old', async () => {
     // Every entry so far a day old; one new entry.
     await database.db.updateTable('indicator_change').set({ logged_at: 0 }).execute();

@@ -5,6 +5,7 @@ import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
 import { computeIndicatorRows, computeIndicators, type IndicatorTallies, rollUpAll } from './compute.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import { indicatorSql, type OtherMeasure } from './measure-sql.ts';
+import { inEvaluatedUnit } from './population-sql.ts';
 import { type RateMeasure, ratesQuery } from './rates-sql.ts';
 import {
   changedBlocks,
@@ -13,6 +14,7 @@ import {
   lastChange,
   prune,
   readSnapshot,
+  relevantBlocks,
   replaceBlocks,
   rowsByBlock,
   storedBlocks,
@@ -123,9 +125,20 @@ async function build(database: Database, ctx: EvalContext, org: OrgFilter, hash:
  */
 const maxRefreshedBlocks = 64;
 
+/** Beyond this many changed blocks the refresh does not sort out those of the unit (relevantBlocks): it recomputes all. */
+const maxSortedBlocks = 1000;
+
+/** The blocks logged since the snapshot's last refresh that can change its figures (all, when very many). */
+async function staleBlocks(database: Database, ctx: EvalContext, org: OrgFilter, snapshot: SnapshotHead, upTo: number): Promise<number[]> {
+  if (snapshot.appliedSeq >= upTo) return [];
+  const changed = await changedBlocks(database.db, snapshot.appliedSeq, upTo);
+  if (changed.length === 0 || changed.length > maxSortedBlocks) return changed;
+  return relevantBlocks(database.db, snapshot.id, changed, inEvaluatedUnit({ ...ctx, blocks: changed }, org));
+}
+
 /** Recomputes the blocks logged since the snapshot's last refresh; its id, or null when another reader moved it. */
 async function refresh(database: Database, ctx: EvalContext, org: OrgFilter, snapshot: SnapshotHead, upTo: number): Promise<number | null> {
-  const stale = snapshot.appliedSeq < upTo ? await changedBlocks(database.db, snapshot.appliedSeq, upTo) : [];
+  const stale = await staleBlocks(database, ctx, org, snapshot, upTo);
   const whole =
     stale.length > maxRefreshedBlocks || (stale.length > 0 && stale.length * 2 > (await storedBlocks(database.db, snapshot.id)));
   const blocks =
