@@ -6,7 +6,8 @@ import type { Scope } from '../access/scope.ts';
 import { compileCondition } from './compile-condition.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import { joinsOf, statementContext } from './statement-facts.ts';
-import { aliveAndRegistered, certificateValidOn, evaluatedPersons, inOrgUnit, narrowedTo, populationJoin } from './population-sql.ts';
+import { aliveAndRegistered, evaluatedPersons, inOrgUnit, populationJoin } from './population-sql.ts';
+import { eventPersons } from './measure-sql.ts';
 
 /** One person on a gap list as the query returns it. */
 export type GapRow = {
@@ -23,20 +24,11 @@ export type GapRow = {
   has_survey: number;
 };
 
-/** Persons with a qualifying event for a count indicator (same rule as the count itself). */
+/** Persons with a qualifying event for a count indicator: the count's own rule (measure-sql.ts). */
 function countedPersons(def: IndicatorDefinition, ctx: EvalContext): RawBuilder<boolean> {
   const m = def.measure;
   if (m.type !== 'personCount' && m.type !== 'householdCount') throw new AppError('INDICATOR_NO_GAPS');
-  const from = m.since ?? ctx.yearStart;
-  const day = sql`coalesce(s.end_date, s.start_date)`;
-  const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`));
-  const services = sql`select s.person_id from service_record s join certificate cs on cs.person_id = s.person_id and ${certificateValidOn('cs', day)}
-    where s.kind in (${list(m.services)}) and s.status in (${list(m.serviceStatus)}) and ${day} >= ${from} and ${day} <= ${ctx.asOf}${narrowedTo(ctx, sql`s.person_id`)}`;
-  const enrolments = m.enrolments?.length
-    ? sql` union select e.person_id from enrolment e where e.program in (${list(m.enrolments)}) and e.start_date >= ${from} and e.start_date <= ${ctx.asOf}${narrowedTo(ctx, sql`e.person_id`)}`
-    : sql``;
-  const survey = m.surveyFlag ? sql` or ${compileCondition({ survey: m.surveyFlag }, ctx)}` : sql``;
-  return sql<boolean>`(person.id in (${services}${enrolments})${survey})`;
+  return sql<boolean>`(person.id in (${eventPersons(m, ctx)}))`;
 }
 
 /** The condition "in the gap": in the denominator (or the gap population of a count) and not in the numerator. */

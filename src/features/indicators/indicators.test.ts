@@ -134,4 +134,29 @@ describe.each(await availableEngines())('indicators on %s', (engine) => {
     expect(sj?.indicators.find((i) => i.key === 'deviceFittingRate')).toMatchObject({ numerator: 0, denominator: 2, value: 0 });
     expect(cmp.units.map((u) => u.code)).toContain('441821107');
   });
+
+  // Last: it changes the fixture. P5 needs a modification; a modification enrolment begun before P5's certificate
+  // took effect is not counted (the certificate must be valid on its day), so P5 stays on the gap list.
+  it('lists on the gap exactly the persons the count leaves out, with the certificate rule of the count', async () => {
+    const p5 = ids.P5 as number;
+    await database.db.updateTable('certificate').set({ effective_from: '2024-01-01' }).where('person_id', '=', p5).execute();
+    await database.db
+      .insertInto('enrolment')
+      .values({
+        person_id: p5,
+        program: 'homeModification',
+        start_date: '2023-05-01',
+        end_date: null,
+        monthly_amount_fen: null,
+        source: 'test',
+        recorded_at: '2026-11-29T00:00:00Z',
+        recorded_by: 'test',
+      })
+      .execute();
+    const ctx = await contextFor(database, 2025);
+    const counted = await computeIndicators(database, ctx, { code: county, level: 'county' });
+    expect(counted.get('homeModifications')?.get(county)).toEqual({ numerator: 3, denominator: null });
+    const home = await gapPage(database, scope, 'homeModifications', { year: 2025, org: county, limit: 10 });
+    expect(home.items.map((p) => p.id)).toEqual([p5]);
+  });
 });

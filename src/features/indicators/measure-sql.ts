@@ -9,7 +9,6 @@ import {
   certificateValidOn,
   evaluatedPersons,
   groupedByUnit,
-  inEvaluatedBlocks,
   inEvaluatedUnit,
   narrowedTo,
   populationJoin,
@@ -27,14 +26,18 @@ export type TallyRow = {
   households: number | null;
 };
 
-type CountMeasure = Extract<Measure, { type: 'personCount' | 'householdCount' }>;
+/** A count indicator's measure. */
+export type CountMeasure = Extract<Measure, { type: 'personCount' | 'householdCount' }>;
 
 function list(values: readonly string[]): RawBuilder<unknown> {
   return sql.join(values.map((v) => sql`${v}`));
 }
 
-/** The persons with a qualifying service or enrolment in the window, holding a valid certificate on its day. */
-function eventPersons(m: CountMeasure, ctx: EvalContext): RawBuilder<unknown> {
+/**
+ * The persons a count counts: a qualifying service or enrolment in the window, holding a valid certificate on its
+ * day, or the survey answer; the gap lists leave them out (gap-sql.ts).
+ */
+export function eventPersons(m: CountMeasure, ctx: EvalContext): RawBuilder<unknown> {
   const from = m.since ?? ctx.yearStart;
   const day = sql`coalesce(s.end_date, s.start_date)`;
   const parts: RawBuilder<unknown>[] = [
@@ -72,6 +75,8 @@ function countSql(m: CountMeasure, ctx: EvalContext, org: OrgFilter): RawBuilder
 function incomeSql(ctx: EvalContext, org: OrgFilter): RawBuilder<TallyRow> {
   // A household never spans blocks (blocks-sql.ts): its block is any member's.
   const block = ctx.byBlock ? sql`h.block, ` : sql``;
+  // Refreshing some blocks: their persons' survey rows only (SQLite would read every row of the year first).
+  const surveys = ctx.blocks ? narrowedTo(ctx, sql`cur.person_id`) : sql``;
   return sql<TallyRow>`select ${block}h.town, h.village, sum(h.cur) as numerator, sum(h.prev) as denominator, count(*) as households
     from (
       select min(person.town_code) as town, min(person.village_code) as village, ${ctx.byBlock ? sql`min(${blockOf('person')}) as block, ` : sql``}
@@ -80,7 +85,7 @@ function incomeSql(ctx: EvalContext, org: OrgFilter): RawBuilder<TallyRow> {
       join needs_survey cur on cur.person_id = person.id and cur.year = ${ctx.year} and cur.superseded_at is null
       join needs_survey prev on prev.person_id = person.id and prev.year = ${ctx.year - 1} and prev.superseded_at is null
       where ${aliveAndRegistered(ctx.asOf)} and ${inEvaluatedUnit(ctx, org)}
-        and cur.income_per_capita_fen is not null and prev.income_per_capita_fen is not null${inEvaluatedBlocks(ctx, sql`cur.person_id`)}
+        and cur.income_per_capita_fen is not null and prev.income_per_capita_fen is not null${surveys}
       group by coalesce(person.household_id, -person.id)
     ) h
     group by ${block}h.town, h.village`;

@@ -74,14 +74,6 @@ export function isRestricted(ctx: EvalContext): boolean {
   return Boolean(ctx.narrowTo || ctx.blocks);
 }
 
-/**
- * `and <personId> in (the evaluated blocks' persons)` when a refresh counts some blocks; nothing otherwise. For a
- * table SQLite would otherwise read first and whole (the year's survey rows of the income statement).
- */
-export function inEvaluatedBlocks(ctx: EvalContext, personId: RawBuilder<unknown>): RawBuilder<unknown> {
-  return ctx.blocks ? sql` and ${personId} in (select pb.id from person pb where ${inBlocks(ctx.blocks, 'pb')})` : sql``;
-}
-
 /** The conditions on person `alias` that restrict the evaluation (narrowed org unit, blocks), joined by `and`. */
 export function restrictionOf(ctx: EvalContext, alias: string): RawBuilder<boolean> {
   const terms: RawBuilder<boolean>[] = [];
