@@ -10,7 +10,7 @@ import { type FactsFilter, streamFacts } from '../src/features/benefits/facts-st
 import { loadParamSet } from '../src/features/benefits/param-store.ts';
 import { loadDemo } from '../src/features/demo/load-demo.ts';
 import { loadRegions } from '../src/features/org/seed.ts';
-import { freshDatabaseUrl } from './fresh-db.ts';
+import { benchDatabaseUrl } from './fresh-db.ts';
 import { addTally, type EligibilityTally, emptyTally, tallyDecisions } from './eligibility-tally.ts';
 import { report, round, since } from './lib.ts';
 
@@ -60,7 +60,7 @@ export async function benchEligibility(engines: Engine[]): Promise<void> {
       // BENCH_DB_SQLITE / BENCH_DB_POSTGRES: a database the demo already loaded at the large size (as for the
       // indicators), so that repeated runs skip the minutes a million persons take to load.
       const reuse = persons > 10_000 ? process.env[`BENCH_DB_${engine.toUpperCase()}`] : undefined;
-      const fresh = reuse ? { url: reuse, drop: async () => {} } : await freshDatabaseUrl(engine, 'eligibility');
+      const fresh = await benchDatabaseUrl(engine, 'eligibility', reuse);
       const database = connect(fresh.url);
       try {
         const loadStart = performance.now();

@@ -20,3 +20,12 @@ export async function freshDatabaseUrl(engine: Engine, name: string): Promise<{ 
   url.pathname = `/${db}`;
   return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${db}`) };
 }
+
+/** The database a scenario runs on: `reuse` (the URL of one an earlier run loaded; kept) or a fresh one. */
+export async function benchDatabaseUrl(
+  engine: Engine,
+  name: string,
+  reuse: string | undefined,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  return reuse ? { url: reuse, drop: async () => {} } : freshDatabaseUrl(engine, name);
+}

@@ -10,7 +10,7 @@ import { narrowedContext } from '../src/features/indicators/narrow-facts.ts';
 import { aliveAndRegistered, evaluatedPersons, inOrgUnit, populationJoin, unitOf } from '../src/features/indicators/population-sql.ts';
 import { contextFor } from '../src/features/indicators/service.ts';
 import { loadRegions } from '../src/features/org/seed.ts';
-import { freshDatabaseUrl } from './fresh-db.ts';
+import { benchDatabaseUrl } from './fresh-db.ts';
 import { median, report, round, since } from './lib.ts';
 import { timeSnapshots } from './snapshots.ts';
 
@@ -98,7 +98,7 @@ export async function benchIndicators(engines: Engine[], sizes = [10_000, Number
       // BENCH_DB_SQLITE / BENCH_DB_POSTGRES: a database already loaded with loadDemo at the large size (seed 5), so
       // that repeated runs skip the minutes a million persons take to load.
       const reuse = persons > 10_000 ? process.env[`BENCH_DB_${engine.toUpperCase()}`] : undefined;
-      const fresh = reuse ? { url: reuse, drop: async () => {} } : await freshDatabaseUrl(engine, 'indicators');
+      const fresh = await benchDatabaseUrl(engine, 'indicators', reuse);
       const database = connect(fresh.url);
       try {
         const loadStart = performance.now();

@@ -9,7 +9,7 @@ import type { OrgFilter } from '../src/features/indicators/eval-context.ts';
 import { contextFor } from '../src/features/indicators/service.ts';
 import { loadRegions } from '../src/features/org/seed.ts';
 import { tallyRun } from './eligibility.ts';
-import { freshDatabaseUrl } from './fresh-db.ts';
+import { benchDatabaseUrl } from './fresh-db.ts';
 import { baselineScan, timeIndicators } from './indicators.ts';
 import { median, report, round, since } from './lib.ts';
 
@@ -82,7 +82,7 @@ async function timeEligibility(database: Database, runs: number): Promise<{ seco
 export async function benchProvince(engines: Engine[], persons = Number(process.env.BENCH_PERSONS ?? 1_000_000)): Promise<void> {
   for (const engine of engines) {
     const reuse = process.env[`BENCH_DB_PROVINCE_${engine.toUpperCase()}`];
-    const fresh = reuse ? { url: reuse, drop: async () => {} } : await freshDatabaseUrl(engine, 'province');
+    const fresh = await benchDatabaseUrl(engine, 'province', reuse);
     const database = connect(fresh.url);
     try {
       const loadStart = performance.now();

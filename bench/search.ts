@@ -6,7 +6,7 @@ import { systemScope } from '../src/features/access/scope.ts';
 import { loadDemo } from '../src/features/demo/load-demo.ts';
 import { loadRegions } from '../src/features/org/seed.ts';
 import { searchPersonRows } from '../src/features/registry/search-persons.ts';
-import { freshDatabaseUrl } from './fresh-db.ts';
+import { benchDatabaseUrl } from './fresh-db.ts';
 import { percentile, report, round, since } from './lib.ts';
 
 const countyScope = { ...systemScope('bench'), role: 'countyStaff' as const, orgCode: '441821', orgLevel: 'county' as const };
@@ -21,7 +21,7 @@ export async function benchSearch(engines: Engine[], persons = Number(process.en
     // BENCH_DB_SQLITE / BENCH_DB_POSTGRES: a database already loaded by the demo with `persons` persons (as for the
     // indicators bench), so that repeated runs skip the minutes a million persons take to load.
     const reuse = process.env[`BENCH_DB_${engine.toUpperCase()}`];
-    const fresh = reuse ? { url: reuse, drop: async () => {} } : await freshDatabaseUrl(engine, 'search');
+    const fresh = await benchDatabaseUrl(engine, 'search', reuse);
     const database = connect(fresh.url);
     try {
       await migrateToLatest(database);
