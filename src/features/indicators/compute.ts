@@ -10,7 +10,7 @@ import { indicatorSql, type OtherMeasure, type TallyRow } from './measure-sql.ts
 import { narrowedContext } from './narrow-facts.ts';
 import { inOrgUnit, isRestricted } from './population-sql.ts';
 import { type LaneStatement, type StatementLaneArgs, type StatementRows, statementLane, takenCounter } from './indicator-lanes.ts';
-import { type RateCounts, type RateMeasure, ratesQuery } from './rates-sql.ts';
+import { type RateCounts, type RateMeasure, rateCounts, ratesQuery } from './rates-sql.ts';
 import type { PersonRange } from './statement-facts.ts';
 import { registerUnitTally } from './unit-tally.ts';
 
@@ -100,7 +100,14 @@ async function measureRates(
 
 /** Each rate's counts per org unit as rows. */
 function rateRows(defs: readonly IndicatorDefinition[], counts: readonly RateCounts[][]): Measured {
-  return defs.map((def, i) => [def.key, (counts[i] ?? []).map((c) => ({ ...c, households: null }))]);
+  return defs.map((def, i) => [def.key, (counts[i] ?? []).map((c): TallyRow => tallyRowOf(c))]);
+}
+
+/** A rate's counts as a row of the other statements' shape (object literals: see rateCounts). */
+function tallyRowOf({ block, town, village, numerator, denominator }: RateCounts): TallyRow {
+  return block === undefined
+    ? { town, village, numerator, denominator, households: null }
+    : { block, town, village, numerator, denominator, households: null };
 }
 
 async function measureOther(db: Kysely<DB>, def: IndicatorDefinition, ctx: EvalContext, org: OrgFilter): Promise<Measured> {
@@ -189,7 +196,7 @@ function mergeRateCounts(shares: readonly RateCounts[][][], rates: number): Rate
       for (const c of share[i] ?? []) {
         const key = `${c.block ?? ''} ${c.village ?? c.town}`;
         const seen = units.get(key);
-        if (!seen) units.set(key, { ...c });
+        if (!seen) units.set(key, rateCounts(c.block, c.town, c.village, c.numerator, c.denominator));
         else {
           seen.numerator += c.numerator;
           seen.denominator += c.denominator;

@@ -24,6 +24,21 @@ type RatesRow = Record<string, number | string | null>;
 /** A rate's counts in one org unit (a village, or a town's persons without a village). */
 export type RateCounts = { block?: number; town: string; village: string | null; numerator: number; denominator: number };
 
+/**
+ * A rate's counts as an object literal of one of two shapes. Spreading a conditional `{ block }` into the literal
+ * instead made V8 build every one on its slow path: ~5 µs each, 30–60 ms for the ~6,700 rows (833 block-and-unit
+ * rows × 8 rates) of a build at 10,000 persons, a third of its time.
+ */
+export function rateCounts(
+  block: number | undefined,
+  town: string,
+  village: string | null,
+  numerator: number,
+  denominator: number,
+): RateCounts {
+  return block === undefined ? { town, village, numerator, denominator } : { block, town, village, numerator, denominator };
+}
+
 /** The rates statement and how to read its rows into each rate's counts per org unit. */
 export type RatesQuery = { query: RawBuilder<RatesRow>; read(rows: readonly RatesRow[]): RateCounts[][] };
 
@@ -70,15 +85,7 @@ export function ratesQuery(
     const query = sql<RatesRow>`select ${sql.raw(unitTallyFunction)}(person.town_code, person.village_code, ${sql.join(bits, sql` + `)}${block}) as tally ${from}`;
     const read = (rows: readonly RatesRow[]) => {
       const units = readUnitTally((rows[0]?.tally as string | null | undefined) ?? null);
-      return measures.map((_, i) =>
-        units.map((u) => ({
-          ...(u.block === undefined ? {} : { block: u.block }),
-          town: u.town,
-          village: u.village,
-          denominator: countBit(u, 2 * i),
-          numerator: countBit(u, 2 * i + 1),
-        })),
-      );
+      return measures.map((_, i) => units.map((u) => rateCounts(u.block, u.town, u.village, countBit(u, 2 * i + 1), countBit(u, 2 * i))));
     };
     return { query, read };
   }
@@ -91,13 +98,15 @@ export function ratesQuery(
     group by ${blockGroup(ctx, 'person')}${unitOf('person')}`;
   const read = (rows: readonly RatesRow[]) =>
     measures.map((_, i) =>
-      rows.map((r) => ({
-        ...(ctx.byBlock ? { block: Number(r.block) } : {}),
-        town: r.town as string,
-        village: r.village as string | null,
-        numerator: Number(r[`n${i}`] ?? 0),
-        denominator: Number(r[`d${i}`] ?? 0),
-      })),
+      rows.map((r) =>
+        rateCounts(
+          ctx.byBlock ? Number(r.block) : undefined,
+          r.town as string,
+          r.village as string | null,
+          Number(r[`n${i}`] ?? 0),
+          Number(r[`d${i}`] ?? 0),
+        ),
+      ),
     );
   return { query, read };
 }
