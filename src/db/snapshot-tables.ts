@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** The blocks whose records changed, in order (written by triggers; migration 2026_11_29_1300). */
+/** The blocks whose records changed, in order (written by triggers; migration 2026_11_29_1300, blocks of 64 households since 1900). */
 export interface IndicatorChangeTable {
   seq: Generated<number>;
   block: number;
@@ -16,6 +16,8 @@ export interface IndicatorSnapshotTable {
   as_of: string;
   /** The last indicator_change applied: the blocks logged after it are stale. */
   applied_seq: number;
+  /** Households per block of its rows (blocks-sql.ts; migration 2026_11_29_1900). */
+  block_size: Generated<number>;
   /** Every indicator's rows summed over the blocks, per org unit, as JSON (snapshot-totals.ts). */
   totals: string;
   built_at: string;

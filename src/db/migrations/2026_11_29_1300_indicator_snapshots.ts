@@ -6,16 +6,16 @@ import { idColumn, isSqlite } from './dialect.ts';
 // needs_survey, enrolment, service_record) append the changed persons' blocks to indicator_change, whatever writes
 // them (the app, an import, the CLI, SQL by hand), so a snapshot refreshes exactly the blocks logged after it.
 //
-// The block expression is blocks-sql.ts's `blockOf` (1024 households, or persons without one, per block); frozen
-// here as migrations are. On PostgreSQL every trigger takes a shared transaction-level advisory lock (key 7152001)
+// The block expression is blocks-sql.ts's `blockOf` (here 1024 households, or persons without one, per block;
+// migration 1900 recreates the triggers with the log's finer blocks). On PostgreSQL every trigger takes a shared transaction-level advisory lock (key 7152001)
 // that a refresh takes exclusively to read the log's last sequence: every change logged up to it is then committed.
 
 const factTables = ['certificate', 'needs_survey', 'enrolment', 'service_record'] as const;
 
 const lockKey = 7152001;
 
-function block(alias: string): string {
-  return `(case when ${alias}.household_id is null then -1 - ${alias}.id / 1024 else ${alias}.household_id / 1024 end)`;
+function block(alias: string, size: number): string {
+  return `(case when ${alias}.household_id is null then -1 - ${alias}.id / ${size} else ${alias}.household_id / ${size} end)`;
 }
 
 /** Creates the log, the snapshot tables and the triggers. */
@@ -53,8 +53,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('rows', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('indicator_snapshot_block_pk', ['snapshot_id', 'block'])
     .execute();
-  if (isSqlite(db)) await sqliteTriggers(db);
-  else await postgresTriggers(db);
+  if (isSqlite(db)) await sqliteLogState(db);
+  await createChangeTriggers(db, 1024);
+}
+
+/** The triggers logging blocks of `size` households (migration 1900 made them finer). */
+export async function createChangeTriggers(db: Kysely<any>, size: number): Promise<void> {
+  if (isSqlite(db)) await sqliteTriggers(db, size);
+  else await postgresTriggers(db, size);
 }
 
 /**
@@ -62,7 +68,7 @@ export async function up(db: Kysely<any>): Promise<void> {
  * (indicator_change_state.read_upto) is not logged again: every snapshot will refresh it anyway. A load of a million
  * rows then logs each block once, not a million entries.
  */
-async function sqliteTriggers(db: Kysely<any>): Promise<void> {
+async function sqliteLogState(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('indicator_change_state')
     .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
@@ -70,30 +76,33 @@ async function sqliteTriggers(db: Kysely<any>): Promise<void> {
     .execute();
   await sql`insert into indicator_change_state (id, read_upto) values (1, 0)`.execute(db);
   await db.schema.createIndex('indicator_change_block_idx').on('indicator_change').columns(['block', 'seq']).execute();
+}
+
+async function sqliteTriggers(db: Kysely<any>, size: number): Promise<void> {
   const log = (blocks: string) => `insert into indicator_change (block) select b from (${blocks}) changed
     where not exists (select 1 from indicator_change c where c.block = changed.b and c.seq > (select read_upto from indicator_change_state));`;
   const trigger = (table: string, event: string, blocks: string) =>
     sql.raw(`create trigger ${table}_indicator_${event} after ${event} on ${table} begin ${log(blocks)} end`).execute(db);
   for (const t of factTables) {
-    const of = (ids: string) => `select ${block('p')} as b from person p where p.id in (${ids})`;
+    const of = (ids: string) => `select ${block('p', size)} as b from person p where p.id in (${ids})`;
     await trigger(t, 'insert', of('new.person_id'));
     await trigger(t, 'update', of('old.person_id, new.person_id'));
     await trigger(t, 'delete', of('old.person_id'));
   }
-  await trigger('person', 'insert', `select ${block('new')} as b`);
-  await trigger('person', 'update', `select ${block('old')} as b union select ${block('new')}`);
-  await trigger('person', 'delete', `select ${block('old')} as b`);
+  await trigger('person', 'insert', `select ${block('new', size)} as b`);
+  await trigger('person', 'update', `select ${block('old', size)} as b union select ${block('new', size)}`);
+  await trigger('person', 'delete', `select ${block('old', size)} as b`);
 }
 
-async function postgresTriggers(db: Kysely<any>): Promise<void> {
+async function postgresTriggers(db: Kysely<any>, size: number): Promise<void> {
   // Statement-level with transition tables: one log row per block a statement touched, not per row written.
-  const ofFacts = (ids: string) => `select ${block('p')} from person p where p.id in (${ids})`;
+  const ofFacts = (ids: string) => `select ${block('p', size)} from person p where p.id in (${ids})`;
   await postgresFunction(db, 'indicator_change_of_facts', {
     inserted: ofFacts('select person_id from new_rows'),
     deleted: ofFacts('select person_id from old_rows'),
     updated: ofFacts('select person_id from new_rows union select person_id from old_rows'),
   });
-  const ofPersons = (rows: string) => `select ${block('r')} from (${rows}) r`;
+  const ofPersons = (rows: string) => `select ${block('r', size)} from (${rows}) r`;
   await postgresFunction(db, 'indicator_change_of_persons', {
     inserted: ofPersons('select * from new_rows'),
     deleted: ofPersons('select * from old_rows'),
@@ -119,7 +128,7 @@ async function postgresFunction(
 ): Promise<void> {
   const log = (query: string) => `insert into indicator_change (block) select distinct b from (${query}) changed(b);`;
   await sql
-    .raw(`create function ${name}() returns trigger language plpgsql as $$
+    .raw(`create or replace function ${name}() returns trigger language plpgsql as $$
 begin
   perform pg_advisory_xact_lock_shared(${lockKey});
   if tg_op = 'INSERT' then ${log(blocks.inserted)}
@@ -131,13 +140,18 @@ end $$`)
     .execute(db);
 }
 
-/** Drops the triggers, the functions and the tables. */
-export async function down(db: Kysely<any>): Promise<void> {
+/** Drops the triggers (their functions stay on PostgreSQL). */
+export async function dropChangeTriggers(db: Kysely<any>): Promise<void> {
   for (const t of [...factTables, 'person']) {
     for (const event of ['insert', 'update', 'delete']) {
       await sql.raw(isSqlite(db) ? `drop trigger ${t}_indicator_${event}` : `drop trigger ${t}_indicator_${event} on ${t}`).execute(db);
     }
   }
+}
+
+/** Drops the triggers, the functions and the tables. */
+export async function down(db: Kysely<any>): Promise<void> {
+  await dropChangeTriggers(db);
   if (isSqlite(db)) await db.schema.dropTable('indicator_change_state').execute();
   else {
     await sql`drop function indicator_change_of_facts()`.execute(db);

@@ -56,18 +56,24 @@ function rollUp(rows: readonly TallyRow[], def: IndicatorDefinition, org: OrgFil
  */
 export async function runAnalytic<R>(db: Kysely<DB>, ctx: EvalContext, run: (q: Kysely<DB>) => Promise<R>): Promise<R> {
   if (ctx.engine !== 'postgres') return run(db);
+  // The settings in one statement (`set_config(…, true)` is SET LOCAL): one round trip instead of four.
+  const settings: [string, string][] = [
+    ['jit', 'off'],
+    ['work_mem', '64MB'],
+    ...(isRestricted(ctx)
+      ? ([
+          ['max_parallel_workers_per_gather', '0'],
+          ['random_page_cost', '1.1'],
+        ] as [string, string][])
+      : []),
+  ];
   return db.transaction().execute(async (trx) => {
-    await sql`set local jit = off`.execute(trx);
-    await sql`set local work_mem = '64MB'`.execute(trx);
-    if (isRestricted(ctx)) {
-      await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
-      await sql`set local random_page_cost = 1.1`.execute(trx);
-    }
+    await sql`select ${sql.join(settings.map(([name, value]) => sql`set_config(${name}, ${value}, true)`))}`.execute(trx);
     return run(trx);
   });
 }
 
-/** Each indicator's rows, by town and village (and block, with ctx.byBlock), before they are rolled up. */
+/** Each indicator's rows, by town and village (and block, with ctx.blockSize), before they are rolled up. */
 type Measured = [IndicatorKey, TallyRow[]][];
 
 /** Every indicator's rows as the statements return them (see Measured). */
@@ -135,7 +141,7 @@ export async function computeIndicators(
   return rollUpAll(definitions, await computeIndicatorRows(database, outer, org, definitions), org);
 }
 
-/** The rows of computeIndicators before they are rolled up (by block too, with `outer.byBlock`). */
+/** The rows of computeIndicators before they are rolled up (by block too, with `outer.blockSize`). */
 export async function computeIndicatorRows(
   database: Database,
   outer: EvalContext,

@@ -30,9 +30,12 @@ export type EvalContext = {
    * read whole, which is cheaper when the unit holds most persons (narrow-facts.ts decides).
    */
   narrowTo?: OrgFilter;
-  /** Group every statement's rows by block as well (blocks-sql.ts), for the stored results of snapshots.ts. */
-  byBlock?: boolean;
-  /** Count only the persons of these blocks, each fact table read for them only (a snapshot's refresh). */
+  /**
+   * Group every statement's rows by block of this many households as well (blocks-sql.ts), for the stored results
+   * of snapshots.ts.
+   */
+  blockSize?: number;
+  /** Count only the persons of these blocks (of blockSize), each fact table read for them only (a refresh). */
   blocks?: readonly number[];
 };
 

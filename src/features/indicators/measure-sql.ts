@@ -17,7 +17,7 @@ import {
 
 /** One row of an indicator query: an org unit's additive counts (see Tally), by town and village. */
 export type TallyRow = {
-  /** The block (blocks-sql.ts), when the statement grouped by block (ctx.byBlock). */
+  /** The block (blocks-sql.ts), when the statement grouped by block (ctx.blockSize). */
   block?: number;
   town: string;
   village: string | null;
@@ -74,12 +74,12 @@ function countSql(m: CountMeasure, ctx: EvalContext, org: OrgFilter): RawBuilder
  */
 function incomeSql(ctx: EvalContext, org: OrgFilter): RawBuilder<TallyRow> {
   // A household never spans blocks (blocks-sql.ts): its block is any member's.
-  const block = ctx.byBlock ? sql`h.block, ` : sql``;
+  const block = ctx.blockSize ? sql`h.block, ` : sql``;
   // Refreshing some blocks: their persons' survey rows only (SQLite would read every row of the year first).
   const surveys = ctx.blocks ? narrowedTo(ctx, sql`cur.person_id`) : sql``;
   return sql<TallyRow>`select ${block}h.town, h.village, sum(h.cur) as numerator, sum(h.prev) as denominator, count(*) as households
     from (
-      select min(person.town_code) as town, min(person.village_code) as village, ${ctx.byBlock ? sql`min(${blockOf('person')}) as block, ` : sql``}
+      select min(person.town_code) as town, min(person.village_code) as village, ${ctx.blockSize ? sql`min(${blockOf('person', ctx.blockSize)}) as block, ` : sql``}
         avg(cur.income_per_capita_fen) as cur, avg(prev.income_per_capita_fen) as prev
       from ${populationJoin(ctx.asOf, evaluatedPersons(ctx))}
       join needs_survey cur on cur.person_id = person.id and cur.year = ${ctx.year} and cur.superseded_at is null

@@ -57,7 +57,15 @@ function orgColumn(org: OrgFilter, alias: string): RawBuilder<unknown> {
  */
 export function inEvaluatedUnit(ctx: EvalContext, org: OrgFilter): RawBuilder<boolean> {
   if (!ctx.blocks) return inOrgUnit(org);
-  return sql<boolean>`${orgColumn(org, 'person')} || '' = ${org.code} and ${inBlocks(ctx.blocks, 'person')}`;
+  const blocks = inBlocks(ctx.blocks, 'person', blockSizeOf(ctx));
+  if (ctx.engine === 'postgres') return sql<boolean>`${inOrgUnit(org)} and ${blocks}`;
+  return sql<boolean>`${orgColumn(org, 'person')} || '' = ${org.code} and ${blocks}`;
+}
+
+/** The size of the evaluation's blocks; an error when it counts or groups by blocks of no size. */
+export function blockSizeOf(ctx: EvalContext): number {
+  if (ctx.blockSize === undefined) throw new Error('an evaluation by blocks without their size');
+  return ctx.blockSize;
 }
 
 /**
@@ -78,7 +86,7 @@ export function isRestricted(ctx: EvalContext): boolean {
 export function restrictionOf(ctx: EvalContext, alias: string): RawBuilder<boolean> {
   const terms: RawBuilder<boolean>[] = [];
   if (ctx.narrowTo) terms.push(inOrgUnit(ctx.narrowTo, alias));
-  if (ctx.blocks) terms.push(inBlocks(ctx.blocks, alias));
+  if (ctx.blocks) terms.push(inBlocks(ctx.blocks, alias, blockSizeOf(ctx)));
   return sql<boolean>`${sql.join(terms, sql` and `)}`;
 }
 
@@ -100,8 +108,8 @@ export function narrowedTo(ctx: EvalContext, personId: RawBuilder<unknown>): Raw
  * Groups a person query by org unit: its village, or its town for a person without one (codes of different lengths
  * never collide), on ONE expression. SQLite then sorts small rows once (grouping by town and village, it walked
  * the town index and read every person at random, and a two-stream UNION built each IN set twice); PostgreSQL
- * hash-aggregates ~100 groups. `aggregates` yields numerator, denominator, households. With `ctx.byBlock`, by block
- * and org unit (column `block`).
+ * hash-aggregates ~100 groups. `aggregates` yields numerator, denominator, households. With `ctx.blockSize`, by
+ * block and org unit (column `block`).
  */
 export function groupedByUnit(
   ctx: EvalContext,
@@ -115,12 +123,12 @@ export function groupedByUnit(
 
 /** `<block> as block, ` of the person alias when the statement groups by block; nothing otherwise. */
 export function blockColumn(ctx: EvalContext, alias: string): RawBuilder<unknown> {
-  return ctx.byBlock ? sql`${blockOf(alias)} as block, ` : sql``;
+  return ctx.blockSize ? sql`${blockOf(alias, ctx.blockSize)} as block, ` : sql``;
 }
 
 /** `<block>, ` to lead a GROUP BY when the statement groups by block; nothing otherwise. */
 export function blockGroup(ctx: EvalContext, alias: string): RawBuilder<unknown> {
-  return ctx.byBlock ? sql`${blockOf(alias)}, ` : sql``;
+  return ctx.blockSize ? sql`${blockOf(alias, ctx.blockSize)}, ` : sql``;
 }
 
 /** The org unit a person is counted in: the village code, else the town code. */

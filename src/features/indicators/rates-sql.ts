@@ -81,7 +81,7 @@ export function ratesQuery(
         // The denominator evaluated once (SQLite does not share common subexpressions): 3 · 4^i sets both bits.
         sql`(case when ${denominator} then (case when ${numerator} then ${sql.lit(3 * 2 ** (2 * i))} else ${sql.lit(2 ** (2 * i))} end) else 0 end)`,
     );
-    const block = ctx.byBlock ? sql`, ${blockOf('person')}` : sql``;
+    const block = ctx.blockSize ? sql`, ${blockOf('person', ctx.blockSize)}` : sql``;
     const query = sql<RatesRow>`select ${sql.raw(unitTallyFunction)}(person.town_code, person.village_code, ${sql.join(bits, sql` + `)}${block}) as tally ${from}`;
     const read = (rows: readonly RatesRow[]) => {
       const units = readUnitTally((rows[0]?.tally as string | null | undefined) ?? null);
@@ -100,7 +100,7 @@ export function ratesQuery(
     measures.map((_, i) =>
       rows.map((r) =>
         rateCounts(
-          ctx.byBlock ? Number(r.block) : undefined,
+          ctx.blockSize ? Number(r.block) : undefined,
           r.town as string,
           r.village as string | null,
           Number(r[`n${i}`] ?? 0),

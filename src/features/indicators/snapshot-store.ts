@@ -11,8 +11,8 @@ import { addBlocks, type BlockRows, type StoredRow, type Totals, totalsRows } fr
 /** The advisory lock every change trigger takes shared on PostgreSQL (the migration's key). */
 export const changeLockKey = 7152001;
 
-/** A stored snapshot's header. */
-export type SnapshotHead = { id: number; appliedSeq: number; usedAt: string };
+/** A stored snapshot's header; blockSize: households per block of its rows (blocks-sql.ts). */
+export type SnapshotHead = { id: number; appliedSeq: number; usedAt: string; blockSize: number };
 
 /**
  * The last change logged, every change up to it committed. On PostgreSQL the exclusive advisory lock waits for
@@ -57,11 +57,11 @@ export async function changedBlocks(db: Kysely<DB>, after: number, upTo: number)
 export async function findSnapshot(db: Kysely<DB>, org: string, hash: string): Promise<SnapshotHead | null> {
   const row = await db
     .selectFrom('indicator_snapshot')
-    .select(['id', 'applied_seq', 'used_at'])
+    .select(['id', 'applied_seq', 'used_at', 'block_size'])
     .where('org_code', '=', org)
     .where('statements_hash', '=', hash)
     .executeTakeFirst();
-  return row ? { id: Number(row.id), appliedSeq: Number(row.applied_seq), usedAt: row.used_at } : null;
+  return row ? { id: Number(row.id), appliedSeq: Number(row.applied_seq), usedAt: row.used_at, blockSize: Number(row.block_size) } : null;
 }
 
 /** Every block's rows of a computation, by block (rows without a block are a bug: the statements group by it). */
@@ -90,13 +90,29 @@ function num(v: number | string | null): number | null {
   return v === null ? null : Number(v);
 }
 
-/** Stores a new snapshot with every block's rows; its id. Fails on the unique key when another stored it first. */
+/**
+ * The transaction of a write of stored results. They are a cache of what the records say: on PostgreSQL its commit
+ * does not wait for the WAL to be flushed (`synchronous_commit = off`; a crash can lose only such last commits, and a
+ * snapshot that lost one is older and refreshes again). SQLite's commit still syncs: setting the connection's
+ * `synchronous` around it would also apply to the writes queued behind it on the same connection.
+ */
+function cacheTransaction<T>(database: Database, write: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return database.db.transaction().execute(async (trx) => {
+    if (database.engine === 'postgres') await sql`set local synchronous_commit = off`.execute(trx);
+    return write(trx);
+  });
+}
+
+/**
+ * Stores a new snapshot with every block's rows, and prunes; its id. Fails on the unique key when another stored it
+ * first.
+ */
 export async function insertSnapshot(
   database: Database,
-  head: { org: string; hash: string; asOf: string; appliedSeq: number },
+  head: { org: string; hash: string; asOf: string; appliedSeq: number; blockSize: number },
   blocks: Map<number, BlockRows>,
 ): Promise<number> {
-  return database.db.transaction().execute(async (trx) => {
+  return cacheTransaction(database, async (trx) => {
     const now = new Date().toISOString();
     const { id } = await trx
       .insertInto('indicator_snapshot')
@@ -105,6 +121,7 @@ export async function insertSnapshot(
         statements_hash: head.hash,
         as_of: head.asOf,
         applied_seq: head.appliedSeq,
+        block_size: head.blockSize,
         totals: JSON.stringify(addBlocks({}, blocks.values(), 1)),
         built_at: now,
         used_at: now,
@@ -112,6 +129,7 @@ export async function insertSnapshot(
       .returning('id')
       .executeTakeFirstOrThrow();
     await insertBlocks(trx, Number(id), blocks);
+    await prune(trx, head.appliedSeq);
     return Number(id);
   });
 }
@@ -127,8 +145,9 @@ async function insertBlocks(trx: Kysely<DB>, snapshotId: number, blocks: Map<num
 }
 
 /**
- * Replaces the given blocks' rows, or all (`blocks` holds the new rows of those that still have any), and moves the
- * snapshot to `appliedSeq`, only if nobody moved it since it was read; false if somebody did (nothing changes then).
+ * Replaces the given blocks' rows, or all (`blocks` holds the new rows of those that still have any), moves the
+ * snapshot to `appliedSeq` and prunes, only if nobody moved it since it was read; false if somebody did (nothing
+ * changes then).
  */
 export async function replaceBlocks(
   database: Database,
@@ -137,7 +156,7 @@ export async function replaceBlocks(
   replaced: readonly number[] | 'all',
   blocks: Map<number, BlockRows>,
 ): Promise<boolean> {
-  return database.db.transaction().execute(async (trx) => {
+  return cacheTransaction(database, async (trx) => {
     const moved = await trx
       .updateTable('indicator_snapshot')
       .set({ applied_seq: appliedSeq, used_at: new Date().toISOString() })
@@ -177,30 +196,31 @@ export async function replaceBlocks(
       .where('id', '=', snapshot.id)
       .execute();
     await insertBlocks(trx, snapshot.id, blocks);
+    await prune(trx, appliedSeq);
     return true;
   });
 }
 
 /**
- * Of the changed blocks, those that can change the snapshot's figures: those it holds rows of, and those holding
- * persons of its unit now (`inUnitAndBlocks`, a condition on `person`, limits them to the changed blocks). In a
- * province, the blocks changed in other counties are not recomputed for this one.
+ * Of the changed blocks (of the snapshot's size), those that can change the snapshot's figures: those it holds rows
+ * of, and those holding persons of its unit now (`inUnitAndBlocks`, a condition on `person`, limits them to the
+ * changed blocks). In a province, the blocks changed in other counties are not recomputed for this one.
  */
 export async function relevantBlocks(
   db: Kysely<DB>,
-  snapshotId: number,
+  snapshot: SnapshotHead,
   changed: readonly number[],
   inUnitAndBlocks: RawBuilder<boolean>,
 ): Promise<number[]> {
   const stored = await db
     .selectFrom('indicator_snapshot_block')
     .select('block')
-    .where('snapshot_id', '=', snapshotId)
+    .where('snapshot_id', '=', snapshot.id)
     .where('block', 'in', changed)
     .execute();
   const populated = await sql<{
     block: number;
-  }>`select distinct ${blockOf('person')} as block from person where ${inUnitAndBlocks}`.execute(db);
+  }>`select distinct ${blockOf('person', snapshot.blockSize)} as block from person where ${inUnitAndBlocks}`.execute(db);
   return [...new Set([...stored, ...populated.rows].map((r) => Number(r.block)))].sort((a, b) => a - b);
 }
 
@@ -230,21 +250,28 @@ export async function touchSnapshot(db: Kysely<DB>, snapshotId: number): Promise
   await db.updateTable('indicator_snapshot').set({ used_at: new Date().toISOString() }).where('id', '=', snapshotId).execute();
 }
 
+/** Unused this long, a snapshot is dropped. */
+const keepUnusedMs = 30 * 24 * 3600 * 1000;
+
+/** Log entries younger than this stay (see prune). */
+const keepLogSeconds = 24 * 3600;
+
 /**
- * Drops snapshots unused since `unusedSince` (an ISO time) and the log entries logged before `loggedBefore` (Unix
- * seconds) that every remaining snapshot has applied (all of them up to `upTo` when none remains). Younger entries
- * stay: a snapshot being built, not stored yet, will refresh from the last entry it read.
+ * Drops snapshots unused for keepUnusedMs and the log entries older than keepLogSeconds that every remaining snapshot
+ * has applied (all of them up to `upTo` when none remains), in the transaction of a write. Younger entries stay: a
+ * snapshot being built, not stored yet, will refresh from the last entry it read.
  */
-export async function prune(database: Database, unusedSince: string, loggedBefore: number, upTo: number): Promise<void> {
-  await database.db.transaction().execute(async (trx) => {
-    const stale = trx.selectFrom('indicator_snapshot').select('id').where('used_at', '<', unusedSince);
-    await trx.deleteFrom('indicator_snapshot_block').where('snapshot_id', 'in', stale).execute();
-    await trx.deleteFrom('indicator_snapshot').where('used_at', '<', unusedSince).execute();
-    const kept = await trx
-      .selectFrom('indicator_snapshot')
-      .select((eb) => eb.fn.min('applied_seq').as('seq'))
-      .executeTakeFirst();
-    const applied = kept?.seq === null || kept?.seq === undefined ? upTo : Math.min(Number(kept.seq), upTo);
-    await trx.deleteFrom('indicator_change').where('seq', '<=', applied).where('logged_at', '<', loggedBefore).execute();
-  });
+async function prune(trx: Kysely<DB>, upTo: number): Promise<void> {
+  const now = Date.now();
+  const unusedSince = new Date(now - keepUnusedMs).toISOString();
+  const loggedBefore = Math.floor(now / 1000) - keepLogSeconds;
+  const stale = trx.selectFrom('indicator_snapshot').select('id').where('used_at', '<', unusedSince);
+  await trx.deleteFrom('indicator_snapshot_block').where('snapshot_id', 'in', stale).execute();
+  await trx.deleteFrom('indicator_snapshot').where('used_at', '<', unusedSince).execute();
+  const kept = await trx
+    .selectFrom('indicator_snapshot')
+    .select((eb) => eb.fn.min('applied_seq').as('seq'))
+    .executeTakeFirst();
+  const applied = kept?.seq === null || kept?.seq === undefined ? upTo : Math.min(Number(kept.seq), upTo);
+  await trx.deleteFrom('indicator_change').where('seq', '<=', applied).where('logged_at', '<', loggedBefore).execute();
 }

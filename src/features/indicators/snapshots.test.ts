@@ -4,7 +4,7 @@ import { savedEnv } from '../../db/test-env.ts';
 import { connect, type Database } from '../../db/connect.ts';
 import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
 import { loadDemo } from '../demo/load-demo.ts';
-import { blockOf } from './blocks-sql.ts';
+import { blockOf, largeBlockSize, logBlockSize } from './blocks-sql.ts';
 import { computeIndicatorRows, computeIndicators, type IndicatorRows, type IndicatorTallies } from './compute.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import { contextFor } from './service.ts';
@@ -40,7 +40,7 @@ function blockRows(rows: IndicatorRows): string[] {
 
 /**
  * Test support: gives every demo household the id `id · 300`, so that the households of a small demo county lie in
- * many blocks (1,024 household ids each) instead of one.
+ * many blocks (1,024 household ids each; of 64, one each) instead of one.
  */
 async function spreadHouseholds(database: Database): Promise<void> {
   const households = await database.db.selectFrom('household').selectAll().orderBy('id', 'desc').execute();
@@ -59,8 +59,18 @@ const county: OrgFilter = { code: '441821', level: 'county' };
 
 const now = '2026-11-29T00:00:00Z';
 
-describe.each(await availableEngines())('stored indicators per block (%s)', (engine) => {
+/**
+ * Each engine with the snapshots' blocks of both sizes: the log's own, which a unit of few persons stores (this
+ * county of 600), and blocks of 1024 households, which a large unit stores (the limit set to 0 persons).
+ */
+const runs = (await availableEngines()).flatMap((engine) => [
+  { engine, blockSize: logBlockSize, smallUnitPersons: undefined },
+  { engine, blockSize: largeBlockSize, smallUnitPersons: '0' },
+]);
+
+describe.each(runs)('stored indicators per block ($engine, blocks of $blockSize households)', ({ engine, blockSize, smallUnitPersons }) => {
   let database: Database;
+  let restoreEnv: () => void;
   let ctx: EvalContext;
   let town: OrgFilter;
   let village: OrgFilter;
@@ -116,6 +126,9 @@ describe.each(await availableEngines())('stored indicators per block (%s)', (eng
   }
 
   beforeAll(async () => {
+    restoreEnv = savedEnv(['SMART_DPF_SNAPSHOT_SMALL_UNIT_PERSONS']);
+    if (smallUnitPersons === undefined) delete process.env.SMART_DPF_SNAPSHOT_SMALL_UNIT_PERSONS;
+    else process.env.SMART_DPF_SNAPSHOT_SMALL_UNIT_PERSONS = smallUnitPersons;
     database = await createTestDatabase(engine);
     await loadDemo(database, { persons: 600, seed: 5, asOf: '2026-11-29' });
     await spreadHouseholds(database);
@@ -129,7 +142,10 @@ describe.each(await availableEngines())('stored indicators per block (%s)', (eng
     town = { code: v.town_code, level: 'town' };
     village = { code: v.village_code as string, level: 'village' };
   }, 120_000);
-  afterAll(async () => database.close());
+  afterAll(async () => {
+    restoreEnv();
+    await database.close();
+  });
 
   it('builds each unit whole first, then reads it unchanged', async () => {
     for (const org of [county, town, village]) {
@@ -138,12 +154,14 @@ describe.each(await availableEngines())('stored indicators per block (%s)', (eng
     }
     const blocks = await database.db.selectFrom('indicator_snapshot_block').select('block').distinct().execute();
     expect(blocks.length).toBeGreaterThan(20);
+    const sizes = await database.db.selectFrom('indicator_snapshot').select('block_size').distinct().execute();
+    expect(sizes.map((s) => Number(s.block_size))).toEqual([blockSize]);
   });
 
   it('logs the block that blocks-sql.ts computes, on every table the statements read', async () => {
     const p = await householder(3, 'needs_survey');
     const [{ block }] = (
-      await sql<{ block: number }>`select ${blockOf('person')} as block from person where id = ${p.id}`.execute(database.db)
+      await sql<{ block: number }>`select ${blockOf('person', logBlockSize)} as block from person where id = ${p.id}`.execute(database.db)
     ).rows as [{ block: number }];
     // What a write logs after the last sequence a refresh read (SQLite logs a block once until a refresh reads it).
     const logged = async (write: () => Promise<unknown>) => {
@@ -307,7 +325,7 @@ describe.each(await availableEngines())('stored indicators per block (%s)', (eng
   });
 
   it('groups the same rows by block when the work is shared out in lanes (SQLite), and builds the same snapshot', async () => {
-    const byBlock = { ...(await contextFor(database, 2024)), byBlock: true };
+    const byBlock = { ...(await contextFor(database, 2024)), blockSize };
     const oneThread = blockRows(await computeIndicatorRows(database, byBlock, county));
     const restore = savedEnv(['SMART_DPF_LANES', 'SMART_DPF_INDICATOR_LANE_MIN_PERSONS']);
     process.env.SMART_DPF_LANES = '2';

@@ -5,14 +5,15 @@ import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
 import { computeIndicatorRows, computeIndicators, type IndicatorTallies, rollUpAll } from './compute.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import { indicatorSql, type OtherMeasure } from './measure-sql.ts';
-import { inEvaluatedUnit } from './population-sql.ts';
+import { personSpan } from '../../db/lanes.ts';
+import { logBlockSize, snapshotBlockSize, toBlockSize } from './blocks-sql.ts';
+import { inEvaluatedUnit, inOrgUnit } from './population-sql.ts';
 import { type RateMeasure, ratesQuery } from './rates-sql.ts';
 import {
   changedBlocks,
   findSnapshot,
   insertSnapshot,
   lastChange,
-  prune,
   readSnapshot,
   relevantBlocks,
   replaceBlocks,
@@ -43,12 +44,6 @@ export function lastSnapshotRead(): SnapshotRead | null {
   return lastRead;
 }
 
-/** Unused this long, a snapshot is dropped. */
-const keepUnusedMs = 30 * 24 * 3600 * 1000;
-
-/** Log entries younger than this stay (see prune). */
-const keepLogSeconds = 24 * 3600;
-
 /** Reads refreshed at once on a connection, by org unit and statements: one refresh serves them all. */
 const inFlight = new WeakMap<Database['db'], Map<string, Promise<IndicatorTallies>>>();
 
@@ -73,7 +68,7 @@ export async function storedIndicators(database: Database, ctx: EvalContext, org
  * Raise when what turns the statements' results into stored rows changes outside the SQL (unit-tally.ts, the lanes'
  * merge, snapshot-totals.ts): snapshots stored before are then not read again.
  */
-const storedRowsVersion = 1;
+const storedRowsVersion = 2;
 
 /**
  * A hash of everything the figures depend on but the records: the org unit, the definitions and the compiled SQL of
@@ -81,7 +76,8 @@ const storedRowsVersion = 1;
  * storedRowsVersion. Any change to them is another snapshot.
  */
 export function statementsHash(database: Database, outer: EvalContext, org: OrgFilter, defs: readonly IndicatorDefinition[]): string {
-  const ctx: EvalContext = { ...outer, byBlock: true, narrowTo: undefined, blocks: undefined, facts: undefined };
+  // The size of the blocks is the snapshot's own (stored with it): any one compiles the same statements here.
+  const ctx: EvalContext = { ...outer, blockSize: logBlockSize, narrowTo: undefined, blocks: undefined, facts: undefined };
   const rates = defs.filter((d) => d.measure.type === 'rate').map((d) => d.measure as RateMeasure);
   const statements = [
     ratesQuery(rates, ctx, org, 'groupBy').query,
@@ -98,18 +94,22 @@ async function readFresh(database: Database, ctx: EvalContext, org: OrgFilter, h
     const id = found ? await refresh(database, ctx, org, found, upTo) : await build(database, ctx, org, hash, upTo);
     if (id === null) continue; // another reader refreshed or built it meanwhile: start again from its state
     const rows = await readSnapshot(database.db, id);
-    await keepTidy(database, id, found, upTo);
+    await markUsed(database, id, found, upTo);
     return rollUpAll(indicatorDefinitions, rows, org);
   }
   // Readers kept overtaking each other: the live figures are the same ones.
   return computeIndicators(database, ctx, org);
 }
 
-/** Computes every block and stores the snapshot; its id, or null when another reader stored it first. */
+/**
+ * Computes every block and stores the snapshot; its id, or null when another reader stored it first. Its blocks'
+ * size follows the persons of its unit (snapshotBlockSize).
+ */
 async function build(database: Database, ctx: EvalContext, org: OrgFilter, hash: string, upTo: number): Promise<number | null> {
-  const blocks = rowsByBlock(await computeIndicatorRows(database, { ...ctx, byBlock: true }, org));
+  const blockSize = snapshotBlockSize((await personSpan(database, inOrgUnit(org)))?.persons ?? 0);
+  const blocks = rowsByBlock(await computeIndicatorRows(database, { ...ctx, blockSize }, org));
   try {
-    const id = await insertSnapshot(database, { org: org.code, hash, asOf: ctx.asOf, appliedSeq: upTo }, blocks);
+    const id = await insertSnapshot(database, { org: org.code, hash, asOf: ctx.asOf, appliedSeq: upTo, blockSize }, blocks);
     lastRead = { built: true, refreshedBlocks: blocks.size };
     return id;
   } catch (error) {
@@ -119,21 +119,25 @@ async function build(database: Database, ctx: EvalContext, org: OrgFilter, hash:
 }
 
 /**
- * Beyond this many changed blocks (~70,000 persons), or half of the snapshot's, a refresh recomputes every block in
- * one run: restricting the statements to so many blocks costs more than reading the tables whole (after a large
- * import, say; or a few edits in a county of 10,000 persons, which has about 10 blocks).
+ * Beyond this many changed blocks of the snapshot's (~70,000 persons of blocks of 1024 households, ~5,000–10,000 of
+ * 64), or half of the snapshot's, a refresh recomputes every block in one run: restricting the statements to so many
+ * blocks costs more than reading the tables whole (after a large import, say).
  */
 const maxRefreshedBlocks = 64;
 
 /** Beyond this many changed blocks the refresh does not sort out those of the unit (relevantBlocks): it recomputes all. */
 const maxSortedBlocks = 1000;
 
-/** The blocks logged since the snapshot's last refresh that can change its figures (all, when very many). */
+/**
+ * The snapshot's blocks holding the log's blocks since its last refresh that can change its figures (all of them,
+ * when very many).
+ */
 async function staleBlocks(database: Database, ctx: EvalContext, org: OrgFilter, snapshot: SnapshotHead, upTo: number): Promise<number[]> {
   if (snapshot.appliedSeq >= upTo) return [];
-  const changed = await changedBlocks(database.db, snapshot.appliedSeq, upTo);
+  const changed = toBlockSize(await changedBlocks(database.db, snapshot.appliedSeq, upTo), snapshot.blockSize);
   if (changed.length === 0 || changed.length > maxSortedBlocks) return changed;
-  return relevantBlocks(database.db, snapshot.id, changed, inEvaluatedUnit({ ...ctx, blocks: changed }, org));
+  const inUnit = inEvaluatedUnit({ ...ctx, blockSize: snapshot.blockSize, blocks: changed }, org);
+  return relevantBlocks(database.db, snapshot, changed, inUnit);
 }
 
 /** Recomputes the blocks logged since the snapshot's last refresh; its id, or null when another reader moved it. */
@@ -144,16 +148,15 @@ async function refresh(database: Database, ctx: EvalContext, org: OrgFilter, sna
   const blocks =
     stale.length === 0
       ? new Map()
-      : rowsByBlock(await computeIndicatorRows(database, { ...ctx, byBlock: true, ...(whole ? {} : { blocks: stale }) }, org));
+      : rowsByBlock(
+          await computeIndicatorRows(database, { ...ctx, blockSize: snapshot.blockSize, ...(whole ? {} : { blocks: stale }) }, org),
+        );
   if (snapshot.appliedSeq < upTo && !(await replaceBlocks(database, snapshot, upTo, whole ? 'all' : stale, blocks))) return null;
   lastRead = { built: false, refreshedBlocks: stale.length };
   return snapshot.id;
 }
 
-/** Marks the snapshot used (at most hourly when nothing changed) and, after a write, prunes what is no longer needed. */
-async function keepTidy(database: Database, id: number, found: SnapshotHead | null, upTo: number): Promise<void> {
-  const now = Date.now();
-  const wrote = !found || found.appliedSeq < upTo;
-  if (found && !wrote && now - Date.parse(found.usedAt) > 3600 * 1000) await touchSnapshot(database.db, id);
-  if (wrote) await prune(database, new Date(now - keepUnusedMs).toISOString(), Math.floor(now / 1000) - keepLogSeconds, upTo);
+/** Marks a snapshot read unchanged used, at most hourly (a write marks it, and prunes: snapshot-store.ts). */
+async function markUsed(database: Database, id: number, found: SnapshotHead | null, upTo: number): Promise<void> {
+  if (found && found.appliedSeq >= upTo && Date.now() - Date.parse(found.usedAt) > 3600 * 1000) await touchSnapshot(database.db, id);
 }
