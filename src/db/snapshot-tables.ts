@@ -1,6 +1,9 @@
 import type { Generated } from 'kysely';
 
-/** The blocks whose records changed, in order (written by triggers; migration 2026_11_29_1300, blocks of 64 households since 1900). */
+/**
+ * The blocks whose records changed, in order (written by triggers; migration 2026_11_29_1300; blocks of 64
+ * households since 2026_11_29_1900).
+ */
 export interface IndicatorChangeTable {
   seq: Generated<number>;
   block: number;

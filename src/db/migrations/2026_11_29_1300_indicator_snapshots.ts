@@ -7,8 +7,9 @@ import { idColumn, isSqlite } from './dialect.ts';
 // them (the app, an import, the CLI, SQL by hand), so a snapshot refreshes exactly the blocks logged after it.
 //
 // The block expression is blocks-sql.ts's `blockOf` (here 1024 households, or persons without one, per block;
-// migration 1900 recreates the triggers with the log's finer blocks). On PostgreSQL every trigger takes a shared transaction-level advisory lock (key 7152001)
-// that a refresh takes exclusively to read the log's last sequence: every change logged up to it is then committed.
+// migration 1900 recreates the triggers with the log's finer blocks). On PostgreSQL every trigger takes a shared
+// transaction-level advisory lock (key 7152001) that a refresh takes exclusively to read the log's last sequence:
+// every change logged up to it is then committed.
 
 const factTables = ['certificate', 'needs_survey', 'enrolment', 'service_record'] as const;
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
 import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
@@ -126,6 +127,20 @@ describe.each(await availableEngines())('indicators on %s', (engine) => {
       const byTally = tallied.read((await runAnalytic(database.db, ctx, (q) => tallied.query.execute(q))).rows);
       expect(sorted(byTally)).toEqual(sorted(byGroup));
     }
+  });
+
+  it.runIf(engine === 'postgres')('runs an analytic statement with its settings for its own transaction only', async () => {
+    const ctx = await contextFor(database, 2025);
+    const settings = sql<Record<string, string>>`select current_setting('jit') as jit, current_setting('work_mem') as work_mem,
+      current_setting('max_parallel_workers_per_gather') as workers, current_setting('random_page_cost') as page_cost`;
+    await database.db.connection().execute(async (one) => {
+      const before = (await settings.execute(one)).rows[0];
+      const restricted = { ...ctx, blockSize: 64, blocks: [0] };
+      const inside = await runAnalytic(one, restricted, (q) => settings.execute(q));
+      expect(inside.rows[0]).toEqual({ jit: 'off', work_mem: '64MB', workers: '0', page_cost: '1.1' });
+      expect((await runAnalytic(one, ctx, (q) => settings.execute(q))).rows[0]).toMatchObject({ jit: 'off', work_mem: '64MB' });
+      expect((await settings.execute(one)).rows[0]).toEqual(before);
+    });
   });
 
   it('compares the towns of the county', async () => {
