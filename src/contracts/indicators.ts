@@ -71,7 +71,14 @@ export const GapPageSchema = z.object({
 });
 
 /** Query of the trend endpoint (default 2021–2025). */
-export const TrendQuerySchema = z.object({ org: OrgCodeSchema.optional(), from: YearSchema.default(2021), to: YearSchema.default(2025) });
+/** The years of the plan (十四五: 2021–2025): the dashboard offers them, and its trend spans them by default. */
+export const planYears = [2021, 2022, 2023, 2024, 2025] as const;
+
+export const TrendQuerySchema = z.object({
+  org: OrgCodeSchema.optional(),
+  from: YearSchema.default(planYears[0]),
+  to: YearSchema.default(planYears[planYears.length - 1] as number),
+});
 
 /** Each indicator's value per year. */
 export const TrendSchema = z.object({

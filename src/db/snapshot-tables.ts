@@ -17,6 +17,8 @@ export interface IndicatorSnapshotTable {
   org_code: string;
   statements_hash: string;
   as_of: string;
+  /** The year evaluated (migration 2026_11_29_2000; null in snapshots stored before it). */
+  year: number | null;
   /** The last indicator_change applied: the blocks logged after it are stale. */
   applied_seq: number;
   /** Households per block of its rows (blocks-sql.ts; migration 2026_11_29_1900). */

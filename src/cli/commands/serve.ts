@@ -1,3 +1,5 @@
+import { startSnapshotWarmer, warmIntervalSeconds } from '../../features/indicators/snapshot-warmer.ts';
+import { snapshotsEnabled } from '../../features/indicators/snapshots.ts';
 import { buildApp } from '../../server/app.ts';
 import { loggerOptions } from '../../server/logger.ts';
 import { buildWebIfStale } from '../../server/plugins/web.ts';
@@ -15,7 +17,13 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
   const host = process.env.HOST ?? '0.0.0.0';
   await app.listen({ port, host });
   ctx.note(`智慧残联 Smart DPF: http://localhost:${port}/ (database: ${database.label})`);
+  // The dashboard's stored indicators, built and refreshed ahead of its users (docs/indicators.md §Warmer).
+  const warmer =
+    snapshotsEnabled() && warmIntervalSeconds() > 0
+      ? startSnapshotWarmer(database, (error) => app.log.error({ err: error }, 'indicator snapshot warmer'))
+      : null;
   const stop = async () => {
+    await warmer?.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -12,6 +12,7 @@ import * as enrolmentProgramCovering from './2026_11_29_1100_enrolment_program_c
 import * as personCountyIndex from './2026_11_29_1200_person_county_index.ts';
 import * as indicatorSnapshots from './2026_11_29_1300_indicator_snapshots.ts';
 import * as indicatorLogBlocks from './2026_11_29_1900_indicator_log_blocks.ts';
+import * as indicatorSnapshotYear from './2026_11_29_2000_indicator_snapshot_year.ts';
 
 /** Every migration by name, in order: listed by hand so that bundling or tsx never misses one. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1200_person_county_index': personCountyIndex,
   '2026_11_29_1300_indicator_snapshots': indicatorSnapshots,
   '2026_11_29_1900_indicator_log_blocks': indicatorLogBlocks,
+  '2026_11_29_2000_indicator_snapshot_year': indicatorSnapshotYear,
 };

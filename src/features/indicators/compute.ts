@@ -169,7 +169,7 @@ export async function computeIndicatorRows(
  * milliseconds to start, more than the whole run at 10,000 persons. SMART_DPF_INDICATOR_LANE_MIN_PERSONS overrides
  * (tests set it low to share the work out).
  */
-function laneMinPersons(): number {
+export function laneMinPersons(): number {
   return Number(process.env.SMART_DPF_INDICATOR_LANE_MIN_PERSONS ?? 200_000);
 }
 

@@ -109,7 +109,7 @@ function cacheTransaction<T>(database: Database, write: (trx: Kysely<DB>) => Pro
  */
 export async function insertSnapshot(
   database: Database,
-  head: { org: string; hash: string; asOf: string; appliedSeq: number; blockSize: number },
+  head: { org: string; hash: string; year: number; asOf: string; appliedSeq: number; blockSize: number },
   blocks: Map<number, BlockRows>,
 ): Promise<number> {
   return cacheTransaction(database, async (trx) => {
@@ -119,6 +119,7 @@ export async function insertSnapshot(
       .values({
         org_code: head.org,
         statements_hash: head.hash,
+        year: head.year,
         as_of: head.asOf,
         applied_seq: head.appliedSeq,
         block_size: head.blockSize,

@@ -5,26 +5,13 @@ import { connect, type Database } from '../../db/connect.ts';
 import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { blockOf, largeBlockSize, logBlockSize } from './blocks-sql.ts';
-import { computeIndicatorRows, computeIndicators, type IndicatorRows, type IndicatorTallies } from './compute.ts';
+import { computeIndicatorRows, computeIndicators, type IndicatorRows } from './compute.ts';
+import { canonical } from './test-canonical.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import { contextFor } from './service.ts';
 import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
 import { findSnapshot, lastChange, replaceBlocks } from './snapshot-store.ts';
 import { lastSnapshotRead, statementsHash, storedIndicators } from './snapshots.ts';
-
-/**
- * Every indicator's tallies by org code in one order, each figure to 12 significant digits: the income indicator
- * sums means per block and then over blocks, another order of floating-point additions than one statement's.
- */
-function canonical(tallies: IndicatorTallies): unknown {
-  const round = (v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v);
-  return [...tallies].map(([key, byOrg]) => [
-    key,
-    [...byOrg]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([code, t]) => [code, Object.fromEntries(Object.entries(t).map(([k, v]) => [k, round(v)]))]),
-  ]);
-}
 
 /** Rows by block, indicator and unit, in one order, figures to 12 significant digits (see canonical). */
 function blockRows(rows: IndicatorRows): string[] {

@@ -65,6 +65,16 @@ export async function storedIndicators(database: Database, ctx: EvalContext, org
 }
 
 /**
+ * As storedIndicators when the snapshot is stored (refreshed first), null when it is not: nothing is built (the
+ * snapshot warmer's refresh of a large unit on SQLite).
+ */
+export async function storedIndicatorsIfKept(database: Database, ctx: EvalContext, org: OrgFilter): Promise<IndicatorTallies | null> {
+  if (!snapshotsEnabled()) return null;
+  const found = await findSnapshot(database.db, org.code, statementsHash(database, ctx, org, indicatorDefinitions));
+  return found ? storedIndicators(database, ctx, org) : null;
+}
+
+/**
  * Raise when what turns the statements' results into stored rows changes outside the SQL (unit-tally.ts, the lanes'
  * merge, snapshot-totals.ts): snapshots stored before are then not read again.
  */
@@ -109,7 +119,7 @@ async function build(database: Database, ctx: EvalContext, org: OrgFilter, hash:
   const blockSize = snapshotBlockSize((await personSpan(database, inOrgUnit(org)))?.persons ?? 0);
   const blocks = rowsByBlock(await computeIndicatorRows(database, { ...ctx, blockSize }, org));
   try {
-    const id = await insertSnapshot(database, { org: org.code, hash, asOf: ctx.asOf, appliedSeq: upTo, blockSize }, blocks);
+    const id = await insertSnapshot(database, { org: org.code, hash, year: ctx.year, asOf: ctx.asOf, appliedSeq: upTo, blockSize }, blocks);
     lastRead = { built: true, refreshedBlocks: blocks.size };
     return id;
   } catch (error) {

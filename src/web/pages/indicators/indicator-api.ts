@@ -5,6 +5,7 @@ import {
   type IndicatorDocument,
   IndicatorKeySchema,
   type IndicatorResult,
+  planYears,
   type TownComparisonSchema,
   type TrendSchema,
 } from '../../../contracts/indicators.ts';
@@ -18,8 +19,7 @@ export type TownComparison = z.infer<typeof TownComparisonSchema>;
 /** Each indicator's value per year (GET /api/v1/indicators/trend). */
 export type Trend = z.infer<typeof TrendSchema>;
 
-/** The years of the plan the dashboard offers (十四五: 2021–2025). */
-export const planYears = [2021, 2022, 2023, 2024, 2025] as const;
+export { planYears };
 /** The year the dashboard opens on. */
 export const defaultYear = 2025;
 
