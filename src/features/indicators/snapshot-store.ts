@@ -147,8 +147,8 @@ async function insertBlocks(trx: Kysely<DB>, snapshotId: number, blocks: Map<num
 
 /**
  * Replaces the given blocks' rows, or all (`blocks` holds the new rows of those that still have any), moves the
- * snapshot to `appliedSeq` and prunes, only if nobody moved it since it was read; false if somebody did (nothing
- * changes then).
+ * snapshot to `appliedSeq` (and marks it used, for a reader's refresh) and prunes, only if nobody moved it since it
+ * was read; false if somebody did (nothing changes then).
  */
 export async function replaceBlocks(
   database: Database,
@@ -156,11 +156,12 @@ export async function replaceBlocks(
   appliedSeq: number,
   replaced: readonly number[] | 'all',
   blocks: Map<number, BlockRows>,
+  used = true,
 ): Promise<boolean> {
   return cacheTransaction(database, async (trx) => {
     const moved = await trx
       .updateTable('indicator_snapshot')
-      .set({ applied_seq: appliedSeq, used_at: new Date().toISOString() })
+      .set(used ? { applied_seq: appliedSeq, used_at: new Date().toISOString() } : { applied_seq: appliedSeq })
       .where('id', '=', snapshot.id)
       .where('applied_seq', '=', snapshot.appliedSeq)
       .executeTakeFirst();

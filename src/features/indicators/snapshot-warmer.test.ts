@@ -66,12 +66,13 @@ describe.each(await availableEngines())('indicator snapshot warmer (%s)', (engin
   }, 120_000);
   afterAll(async () => database.close());
 
-  it("builds the plan years' snapshots of every enabled user's unit, each equal to the live figures", async () => {
-    expect(await warmPass(database, weekAgo)).toEqual({ read: 2 * planYears.length, left: 0 });
+  it("builds the plan years' snapshots of every enabled user's county and town, each equal to the live figures", async () => {
+    expect(await warmPass(database, weekAgo)).toEqual({ built: 2 * planYears.length, refreshed: 0, left: 0 });
     const units = [county.code, town.code].sort();
     expect((await stored()).map((s) => [s.org, s.year, s.asOf])).toEqual(
       units.flatMap((org) => planYears.map((year) => [org, year, yearEnd(year)])),
     );
+    expect(await warmPass(database, weekAgo)).toEqual({ built: 0, refreshed: 0, left: 0 });
     for (const org of [county, town]) {
       const ctx = await contextFor(database, 2024);
       const read = await storedIndicators(database, ctx, org);
@@ -80,7 +81,7 @@ describe.each(await availableEngines())('indicator snapshot warmer (%s)', (engin
     }
   });
 
-  it('refreshes after a change, so that the next reader finds the snapshot fresh', async () => {
+  it('refreshes every snapshot after a change without marking it used, so the next reader finds it fresh', async () => {
     const asOf = await contextFor(database, 2025, '2025-06-30');
     await storedIndicators(database, asOf, county);
     const p = await database.db
@@ -91,9 +92,11 @@ describe.each(await availableEngines())('indicator snapshot warmer (%s)', (engin
       .executeTakeFirstOrThrow();
     await database.db.updateTable('person').set({ status: 'deceased', deceased_on: '2025-03-01' }).where('id', '=', p.id).execute();
     const upTo = await lastChange(database);
+    const usedBefore = await database.db.selectFrom('indicator_snapshot').select(['id', 'used_at']).orderBy('id').execute();
     // The plan years of both units, and the snapshot of 30 June read above.
-    expect(await warmPass(database, weekAgo)).toEqual({ read: 2 * planYears.length + 1, left: 0 });
+    expect(await warmPass(database, weekAgo)).toEqual({ built: 0, refreshed: 2 * planYears.length + 1, left: 0 });
     for (const s of await stored()) expect(s.applied, `${s.org} ${s.asOf}`).toBe(upTo);
+    expect(await database.db.selectFrom('indicator_snapshot').select(['id', 'used_at']).orderBy('id').execute()).toEqual(usedBefore);
     for (const ctx of [asOf, await contextFor(database, 2025)]) {
       const read = await storedIndicators(database, ctx, county);
       expect(lastSnapshotRead()).toEqual({ built: false, refreshedBlocks: 0 });
@@ -102,20 +105,30 @@ describe.each(await availableEngines())('indicator snapshot warmer (%s)', (engin
   });
 
   it('builds on SQLite no unit of more persons than a run shares out; refreshes it once a reader built it', async () => {
+    const townPersons = await database.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('town_code', '=', town.code)
+      .executeTakeFirstOrThrow();
     const restore = savedEnv(['SMART_DPF_INDICATOR_LANE_MIN_PERSONS']);
-    process.env.SMART_DPF_INDICATOR_LANE_MIN_PERSONS = '100';
+    // The town at the limit, the county (600 persons) above it.
+    process.env.SMART_DPF_INDICATOR_LANE_MIN_PERSONS = String(townPersons.n);
     try {
       await database.db.deleteFrom('indicator_snapshot_block').execute();
       await database.db.deleteFrom('indicator_snapshot').execute();
-      const large = engine === 'sqlite' ? planYears.length : 0;
-      // The county (600 persons) counts as large on SQLite; the town too when it holds more than 100.
-      const pass = await warmPass(database, weekAgo);
-      expect(pass.left).toBeGreaterThanOrEqual(large);
-      expect(pass.read + pass.left).toBe(2 * planYears.length);
+      const left = engine === 'sqlite' ? planYears.length : 0;
+      const years = planYears.length;
+      expect(await warmPass(database, weekAgo)).toEqual({ built: 2 * years - left, refreshed: 0, left });
       expect((await stored()).some((s) => s.org === county.code)).toBe(engine !== 'sqlite');
       // A reader builds one of the county's years; from then on a pass refreshes it.
       await storedIndicators(database, await contextFor(database, 2023), county);
-      expect((await warmPass(database, weekAgo)).read).toBe(pass.read + (engine === 'sqlite' ? 1 : 0));
+      expect(await warmPass(database, weekAgo)).toEqual({ built: 0, refreshed: 0, left: Math.max(0, left - 1) });
+      await database.db.updateTable('person').set({ phone: '13300000000' }).where('town_code', '=', town.code).execute();
+      expect(await warmPass(database, weekAgo)).toEqual({
+        built: 0,
+        refreshed: 2 * years - Math.max(0, left - 1),
+        left: Math.max(0, left - 1),
+      });
     } finally {
       restore();
     }

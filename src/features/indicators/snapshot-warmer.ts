@@ -6,56 +6,71 @@ import { laneMinPersons } from './compute.ts';
 import { type OrgFilter, orgLevelOf } from './eval-context.ts';
 import { inOrgUnit } from './population-sql.ts';
 import { contextFor } from './service.ts';
-import { lastChange } from './snapshot-store.ts';
-import { storedIndicatorsIfKept, storedIndicators } from './snapshots.ts';
+import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
+import { findSnapshot, lastChange } from './snapshot-store.ts';
+import { statementsHash, storedIndicators } from './snapshots.ts';
 
 // Keeps the dashboard's stored indicator results (snapshots.ts) built and fresh ahead of its users, so that opening
 // the dashboard after a day's edits, a restart or a parameter change reads stored figures instead of waiting for
-// them. A pass refreshes or builds, for every org unit (county, town or village) of an enabled user, the snapshots of
-// the plan's years (31 December of 2021–2025: the dashboard's year and its trend), and refreshes every other
-// snapshot read in the last week. It only does what the next reader would have done, in the same way: figures stay
-// exactly those of the records (tested with snapshots.test.ts), and readers of a snapshot being refreshed share the
-// refresh.
+// them. A pass builds or refreshes the snapshots of the plan's years (31 December of 2021–2025: the dashboard's year
+// and its trend) of every county and town of an enabled user, and of every other snapshot read in the last week (a
+// village, a chosen date), as they are computed today: another parameter means another snapshot, which the pass
+// builds. It does only what the next reader would have done, through the same storedIndicators: the figures stay
+// exactly those of the records (snapshots.test.ts), and a reader arriving during a refresh shares it.
 
-/** What one pass did: snapshots read (built, refreshed or found fresh), and units left for their readers to build. */
-export type WarmPass = { read: number; left: number };
+/** What one pass did: snapshots built and refreshed, and large units left for their readers to build. */
+export type WarmPass = { built: number; refreshed: number; left: number };
 
-/** Units above this many persons are not built by a pass on SQLite (see warmPass). */
-function buildLimit(database: Database): number {
-  return database.engine === 'sqlite' ? laneMinPersons() : Number.POSITIVE_INFINITY;
-}
+/** A snapshot a pass keeps: an org unit, a year and the date it is evaluated on. */
+type Target = { org: OrgFilter; year: number; asOf: Day };
 
 /**
  * One pass. On SQLite the statements run on the server's own thread, so a pass does not *build* a unit of more
- * persons than a run shares out in lanes (200,000: a build of a million takes seconds of that thread); such a
- * snapshot is built by its first reader or by `smart-dpf indicators` at night, and refreshed here once it exists.
+ * persons than a run shares out in lanes (200,000: a build of a million takes that thread for seconds at a time);
+ * its first reader or `smart-dpf indicators` at night builds it, and passes refresh it from then on.
  */
 export async function warmPass(database: Database, usedSince: string): Promise<WarmPass> {
-  const pass: WarmPass = { read: 0, left: 0 };
-  const limit = buildLimit(database);
-  const done = new Set<string>();
-  for (const org of await userUnits(database)) {
-    const mayBuild = limit === Number.POSITIVE_INFINITY || ((await personSpan(database, inOrgUnit(org)))?.persons ?? 0) <= limit;
-    for (const year of planYears) {
-      done.add(`${org.code} ${year} ${yearEnd(year)}`);
-      const ctx = await contextFor(database, year, yearEnd(year));
-      if (mayBuild) await storedIndicators(database, ctx, org);
-      else if (!(await storedIndicatorsIfKept(database, ctx, org))) {
-        pass.left++;
-        continue;
-      }
-      pass.read++;
+  const pass: WarmPass = { built: 0, refreshed: 0, left: 0 };
+  const upTo = await lastChange(database);
+  const large = new Map<string, boolean>();
+  for (const target of await targets(database, usedSince)) {
+    const ctx = await contextFor(database, target.year, target.asOf);
+    const found = await findSnapshot(database.db, target.org.code, statementsHash(database, ctx, target.org, indicatorDefinitions));
+    if (found && found.appliedSeq >= upTo) continue;
+    if (!found && (await isLarge(database, target.org, large))) {
+      pass.left++;
+      continue;
     }
-  }
-  for (const used of await usedSnapshots(database, usedSince)) {
-    if (done.has(`${used.org.code} ${used.year} ${used.asOf}`)) continue;
-    const ctx = await contextFor(database, used.year, used.asOf);
-    if (await storedIndicatorsIfKept(database, ctx, used.org)) pass.read++;
+    await storedIndicators(database, ctx, target.org, 'warmer');
+    if (found) pass.refreshed++;
+    else pass.built++;
   }
   return pass;
 }
 
-/** The org units (county, town, village) of enabled users: the units their dashboards open on. */
+/** Whether a pass leaves the unit's build to its readers (see warmPass); remembered per pass. */
+async function isLarge(database: Database, org: OrgFilter, seen: Map<string, boolean>): Promise<boolean> {
+  if (database.engine !== 'sqlite') return false;
+  const known = seen.get(org.code);
+  if (known !== undefined) return known;
+  const large = ((await personSpan(database, inOrgUnit(org)))?.persons ?? 0) > laneMinPersons();
+  seen.set(org.code, large);
+  return large;
+}
+
+/** The plan years of the users' counties and towns, then the other snapshots read since `usedSince`. */
+async function targets(database: Database, usedSince: string): Promise<Target[]> {
+  const out = new Map<string, Target>();
+  const add = (t: Target) => out.set(`${t.org.code} ${t.year} ${t.asOf}`, t);
+  for (const org of await userUnits(database)) for (const year of planYears) add({ org, year, asOf: yearEnd(year) });
+  for (const used of await usedSnapshots(database, usedSince)) add(used);
+  return [...out.values()];
+}
+
+/**
+ * The counties and towns of enabled users: the units their dashboards open on. (A village's snapshot builds in tens
+ * of milliseconds when first read; a province has thousands.)
+ */
 async function userUnits(database: Database): Promise<OrgFilter[]> {
   const rows = await database.db
     .selectFrom('app_user')
@@ -63,7 +78,7 @@ async function userUnits(database: Database): Promise<OrgFilter[]> {
     .select('org_unit.code')
     .distinct()
     .where('app_user.disabled', '=', 0)
-    .where('org_unit.level', 'in', ['county', 'town', 'village'])
+    .where('org_unit.level', 'in', ['county', 'town'])
     .orderBy('org_unit.code')
     .execute();
   return rows.flatMap((r) => {
@@ -73,7 +88,7 @@ async function userUnits(database: Database): Promise<OrgFilter[]> {
 }
 
 /** Snapshots read since `usedSince` (ISO time), by unit, year and date; those stored before they had a year left out. */
-async function usedSnapshots(database: Database, usedSince: string): Promise<{ org: OrgFilter; year: number; asOf: Day }[]> {
+async function usedSnapshots(database: Database, usedSince: string): Promise<Target[]> {
   const rows = await database.db
     .selectFrom('indicator_snapshot')
     .select(['org_code', 'year', 'as_of'])

@@ -44,6 +44,12 @@ export function lastSnapshotRead(): SnapshotRead | null {
   return lastRead;
 }
 
+/**
+ * Who reads: a user (the API, the CLI), which marks the snapshot used (kept while used, and refreshed by the warmer
+ * for a week), or the warmer (snapshot-warmer.ts), which does not.
+ */
+export type Reader = 'user' | 'warmer';
+
 /** Reads refreshed at once on a connection, by org unit and statements: one refresh serves them all. */
 const inFlight = new WeakMap<Database['db'], Map<string, Promise<IndicatorTallies>>>();
 
@@ -51,7 +57,12 @@ const inFlight = new WeakMap<Database['db'], Map<string, Promise<IndicatorTallie
  * Every indicator of the org unit, its towns and its villages, as computeIndicators gives them, from the stored
  * snapshot refreshed first.
  */
-export async function storedIndicators(database: Database, ctx: EvalContext, org: OrgFilter): Promise<IndicatorTallies> {
+export async function storedIndicators(
+  database: Database,
+  ctx: EvalContext,
+  org: OrgFilter,
+  read: Reader = 'user',
+): Promise<IndicatorTallies> {
   if (!snapshotsEnabled()) return computeIndicators(database, ctx, org);
   const hash = statementsHash(database, ctx, org, indicatorDefinitions);
   const key = `${org.code} ${hash}`;
@@ -59,19 +70,9 @@ export async function storedIndicators(database: Database, ctx: EvalContext, org
   inFlight.set(database.db, reads);
   const running = reads.get(key);
   if (running) return running;
-  const read = readFresh(database, ctx, org, hash).finally(() => reads.delete(key));
-  reads.set(key, read);
-  return read;
-}
-
-/**
- * As storedIndicators when the snapshot is stored (refreshed first), null when it is not: nothing is built (the
- * snapshot warmer's refresh of a large unit on SQLite).
- */
-export async function storedIndicatorsIfKept(database: Database, ctx: EvalContext, org: OrgFilter): Promise<IndicatorTallies | null> {
-  if (!snapshotsEnabled()) return null;
-  const found = await findSnapshot(database.db, org.code, statementsHash(database, ctx, org, indicatorDefinitions));
-  return found ? storedIndicators(database, ctx, org) : null;
+  const fresh = readFresh(database, ctx, org, hash, read).finally(() => reads.delete(key));
+  reads.set(key, fresh);
+  return fresh;
 }
 
 /**
@@ -97,14 +98,14 @@ export function statementsHash(database: Database, outer: EvalContext, org: OrgF
   return createHash('sha256').update(text).digest('hex');
 }
 
-async function readFresh(database: Database, ctx: EvalContext, org: OrgFilter, hash: string): Promise<IndicatorTallies> {
+async function readFresh(database: Database, ctx: EvalContext, org: OrgFilter, hash: string, reader: Reader): Promise<IndicatorTallies> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const upTo = await lastChange(database);
     const found = await findSnapshot(database.db, org.code, hash);
-    const id = found ? await refresh(database, ctx, org, found, upTo) : await build(database, ctx, org, hash, upTo);
+    const id = found ? await refresh(database, ctx, org, found, upTo, reader) : await build(database, ctx, org, hash, upTo);
     if (id === null) continue; // another reader refreshed or built it meanwhile: start again from its state
     const rows = await readSnapshot(database.db, id);
-    await markUsed(database, id, found, upTo);
+    if (reader === 'user') await markUsed(database, id, found, upTo);
     return rollUpAll(indicatorDefinitions, rows, org);
   }
   // Readers kept overtaking each other: the live figures are the same ones.
@@ -151,7 +152,14 @@ async function staleBlocks(database: Database, ctx: EvalContext, org: OrgFilter,
 }
 
 /** Recomputes the blocks logged since the snapshot's last refresh; its id, or null when another reader moved it. */
-async function refresh(database: Database, ctx: EvalContext, org: OrgFilter, snapshot: SnapshotHead, upTo: number): Promise<number | null> {
+async function refresh(
+  database: Database,
+  ctx: EvalContext,
+  org: OrgFilter,
+  snapshot: SnapshotHead,
+  upTo: number,
+  reader: Reader,
+): Promise<number | null> {
   const stale = await staleBlocks(database, ctx, org, snapshot, upTo);
   const whole =
     stale.length > maxRefreshedBlocks || (stale.length > 0 && stale.length * 2 > (await storedBlocks(database.db, snapshot.id)));
@@ -161,7 +169,8 @@ async function refresh(database: Database, ctx: EvalContext, org: OrgFilter, sna
       : rowsByBlock(
           await computeIndicatorRows(database, { ...ctx, blockSize: snapshot.blockSize, ...(whole ? {} : { blocks: stale }) }, org),
         );
-  if (snapshot.appliedSeq < upTo && !(await replaceBlocks(database, snapshot, upTo, whole ? 'all' : stale, blocks))) return null;
+  if (snapshot.appliedSeq < upTo && !(await replaceBlocks(database, snapshot, upTo, whole ? 'all' : stale, blocks, reader === 'user')))
+    return null;
   lastRead = { built: false, refreshedBlocks: stale.length };
   return snapshot.id;
 }
