@@ -159,36 +159,32 @@ export async function replaceBlocks(
   used = true,
 ): Promise<boolean> {
   return cacheTransaction(database, async (trx) => {
+    // The move and the read of the old totals, and below the delete and the read of the old rows, in one statement
+    // each (RETURNING): a refresh of a few blocks is mostly round trips.
     const moved = await trx
       .updateTable('indicator_snapshot')
       .set(used ? { applied_seq: appliedSeq, used_at: new Date().toISOString() } : { applied_seq: appliedSeq })
       .where('id', '=', snapshot.id)
       .where('applied_seq', '=', snapshot.appliedSeq)
+      .returning('totals')
       .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) return false;
+    if (!moved) return false;
     let totals: Totals = {};
     if (replaced === 'all') await trx.deleteFrom('indicator_snapshot_block').where('snapshot_id', '=', snapshot.id).execute();
     else {
-      const { totals: stored } = await trx
-        .selectFrom('indicator_snapshot')
-        .select('totals')
-        .where('id', '=', snapshot.id)
-        .executeTakeFirstOrThrow();
-      totals = JSON.parse(stored) as Totals;
+      totals = JSON.parse(moved.totals) as Totals;
       for (let i = 0; i < replaced.length; i += 1000) {
-        const slice = replaced.slice(i, i + 1000);
         const old = await trx
-          .selectFrom('indicator_snapshot_block')
-          .select('rows')
+          .deleteFrom('indicator_snapshot_block')
           .where('snapshot_id', '=', snapshot.id)
-          .where('block', 'in', slice)
+          .where('block', 'in', replaced.slice(i, i + 1000))
+          .returning('rows')
           .execute();
         totals = addBlocks(
           totals,
           old.map((r) => blockRows(r.rows)),
           -1,
         );
-        await trx.deleteFrom('indicator_snapshot_block').where('snapshot_id', '=', snapshot.id).where('block', 'in', slice).execute();
       }
     }
     totals = addBlocks(totals, blocks.values(), 1);
