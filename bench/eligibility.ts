@@ -64,6 +64,8 @@ export async function benchEligibility(engines: Engine[]): Promise<void> {
       const database = connect(fresh.url);
       try {
         const loadStart = performance.now();
+        // A reused database was loaded by an earlier version: bring its schema up to date first.
+        if (reuse) await migrateToLatest(database);
         if (!reuse) await load(database, persons);
         const loadSeconds = since(loadStart) / 1000;
         const params = await loadParamSet(database);

@@ -86,6 +86,8 @@ export async function benchProvince(engines: Engine[], persons = Number(process.
     const database = connect(fresh.url);
     try {
       const loadStart = performance.now();
+      // A reused database was loaded by an earlier version: bring its schema up to date first.
+      if (reuse) await migrateToLatest(database);
       if (!reuse) await loadProvince(database, persons);
       const loadSeconds = since(loadStart) / 1000;
       const inCounty = await database.db

@@ -55,13 +55,13 @@ const inFlight = new WeakMap<Database['db'], Map<string, Promise<IndicatorTallie
 
 /**
  * Every indicator of the org unit, its towns and its villages, as computeIndicators gives them, from the stored
- * snapshot refreshed first.
+ * snapshot refreshed first. A reader that joins a read in flight shares it, whoever started it.
  */
 export async function storedIndicators(
   database: Database,
   ctx: EvalContext,
   org: OrgFilter,
-  read: Reader = 'user',
+  reader: Reader = 'user',
 ): Promise<IndicatorTallies> {
   if (!snapshotsEnabled()) return computeIndicators(database, ctx, org);
   const hash = statementsHash(database, ctx, org, indicatorDefinitions);
@@ -70,7 +70,7 @@ export async function storedIndicators(
   inFlight.set(database.db, reads);
   const running = reads.get(key);
   if (running) return running;
-  const fresh = readFresh(database, ctx, org, hash, read).finally(() => reads.delete(key));
+  const fresh = readFresh(database, ctx, org, hash, reader).finally(() => reads.delete(key));
   reads.set(key, fresh);
   return fresh;
 }
