@@ -20,7 +20,13 @@ export type SnapshotHead = { id: number; appliedSeq: number; usedAt: string; blo
  * the log's last sequence is read. SQLite commits one writer at a time, in sequence order; its triggers log a block
  * again only after the last sequence a refresh has read (the migration), which this moves up, in one statement.
  */
-export async function lastChange(database: Database): Promise<number> {
+export async function lastChange(database: Database): Promise<number>;
+/**
+ * With `wait` false, on PostgreSQL: null at once when a writer holds the lock, instead of waiting for it to end. A
+ * waiting exclusive request would also hold up every writer that comes after it (the snapshot warmer must never).
+ */
+export async function lastChange(database: Database, wait: false): Promise<number | null>;
+export async function lastChange(database: Database, wait = true): Promise<number | null> {
   const last = (q: Kysely<DB>) =>
     q
       .selectFrom('indicator_change')
@@ -36,7 +42,11 @@ export async function lastChange(database: Database): Promise<number> {
     return Number(moved.rows[0]?.read_upto ?? 0);
   }
   return database.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${changeLockKey})`.execute(trx);
+    if (wait) await sql`select pg_advisory_xact_lock(${changeLockKey})`.execute(trx);
+    else {
+      const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${changeLockKey}) as ok`.execute(trx);
+      if (!rows[0]?.ok) return null;
+    }
     return Number((await last(trx))?.seq ?? 0);
   });
 }

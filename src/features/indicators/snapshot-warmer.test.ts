@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planYears } from '../../contracts/indicators.ts';
-import type { Database } from '../../db/connect.ts';
+import { connect, type Database } from '../../db/connect.ts';
 import { availableEngines, createTestDatabase } from '../../db/test-db.ts';
 import { savedEnv } from '../../db/test-env.ts';
 import { yearEnd } from '../../domain/time/day.ts';
@@ -67,12 +67,12 @@ describe.each(await availableEngines())('indicator snapshot warmer (%s)', (engin
   afterAll(async () => database.close());
 
   it("builds the plan years' snapshots of every enabled user's county and town, each equal to the live figures", async () => {
-    expect(await warmPass(database, weekAgo)).toEqual({ built: 2 * planYears.length, refreshed: 0, left: 0 });
+    expect(await warmPass(database, weekAgo)).toEqual({ built: 2 * planYears.length, refreshed: 0, left: 0, busy: false });
     const units = [county.code, town.code].sort();
     expect((await stored()).map((s) => [s.org, s.year, s.asOf])).toEqual(
       units.flatMap((org) => planYears.map((year) => [org, year, yearEnd(year)])),
     );
-    expect(await warmPass(database, weekAgo)).toEqual({ built: 0, refreshed: 0, left: 0 });
+    expect(await warmPass(database, weekAgo)).toEqual({ built: 0, refreshed: 0, left: 0, busy: false });
     for (const org of [county, town]) {
       const ctx = await contextFor(database, 2024);
       const read = await storedIndicators(database, ctx, org);
@@ -94,7 +94,7 @@ describe.each(await availableEngines())('indicator snapshot warmer (%s)', (engin
     const upTo = await lastChange(database);
     const usedBefore = await database.db.selectFrom('indicator_snapshot').select(['id', 'used_at']).orderBy('id').execute();
     // The plan years of both units, and the snapshot of 30 June read above.
-    expect(await warmPass(database, weekAgo)).toEqual({ built: 0, refreshed: 2 * planYears.length + 1, left: 0 });
+    expect(await warmPass(database, weekAgo)).toEqual({ built: 0, refreshed: 2 * planYears.length + 1, left: 0, busy: false });
     for (const s of await stored()) expect(s.applied, `${s.org} ${s.asOf}`).toBe(upTo);
     expect(await database.db.selectFrom('indicator_snapshot').select(['id', 'used_at']).orderBy('id').execute()).toEqual(usedBefore);
     for (const ctx of [asOf, await contextFor(database, 2025)]) {
@@ -118,19 +118,58 @@ describe.each(await availableEngines())('indicator snapshot warmer (%s)', (engin
       await database.db.deleteFrom('indicator_snapshot').execute();
       const left = engine === 'sqlite' ? planYears.length : 0;
       const years = planYears.length;
-      expect(await warmPass(database, weekAgo)).toEqual({ built: 2 * years - left, refreshed: 0, left });
+      expect(await warmPass(database, weekAgo)).toEqual({ built: 2 * years - left, refreshed: 0, left, busy: false });
       expect((await stored()).some((s) => s.org === county.code)).toBe(engine !== 'sqlite');
       // A reader builds one of the county's years; from then on a pass refreshes it.
       await storedIndicators(database, await contextFor(database, 2023), county);
-      expect(await warmPass(database, weekAgo)).toEqual({ built: 0, refreshed: 0, left: Math.max(0, left - 1) });
+      expect(await warmPass(database, weekAgo)).toEqual({ built: 0, refreshed: 0, left: Math.max(0, left - 1), busy: false });
       await database.db.updateTable('person').set({ phone: '13300000000' }).where('town_code', '=', town.code).execute();
       expect(await warmPass(database, weekAgo)).toEqual({
         built: 0,
         refreshed: 2 * years - Math.max(0, left - 1),
         left: Math.max(0, left - 1),
+        busy: false,
       });
     } finally {
       restore();
+    }
+  });
+
+  // A writer on another connection holds the change log's lock shared until it commits (PostgreSQL).
+  it.runIf(engine === 'postgres')('gives way to a writer in progress instead of holding up the writers after it', async () => {
+    const p = await database.db.selectFrom('person').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const writer = connect(database.url);
+    const other = connect(database.url);
+    try {
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let logged: () => void = () => {};
+      const wrote = new Promise<void>((resolve) => {
+        logged = resolve;
+      });
+      const open = writer.db.transaction().execute(async (trx) => {
+        await trx.updateTable('person').set({ phone: '13200000000' }).where('id', '=', p.id).execute();
+        logged();
+        await held;
+      });
+      await wrote;
+      expect(await lastChange(database, false)).toBeNull();
+      expect(await warmPass(database, weekAgo)).toMatchObject({ busy: true });
+      // Another writer is not held up behind the warmer: it takes the lock shared beside the first.
+      await other.db
+        .updateTable('person')
+        .set({ phone: '13200000001' })
+        .where('id', '=', p.id + 1)
+        .execute();
+      release();
+      await open;
+      expect(await warmPass(database, weekAgo)).toMatchObject({ busy: false });
+      expect(await lastChange(database, false)).toBe(await lastChange(database));
+    } finally {
+      await writer.close();
+      await other.close();
     }
   });
 

@@ -8,7 +8,7 @@ import { inOrgUnit } from './population-sql.ts';
 import { contextFor } from './service.ts';
 import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
 import { findSnapshot, lastChange } from './snapshot-store.ts';
-import { statementsHash, storedIndicators } from './snapshots.ts';
+import { SnapshotsBusy, statementsHash, storedIndicators } from './snapshots.ts';
 
 // Keeps the dashboard's stored indicator results (snapshots.ts) built and fresh ahead of its users, so that opening
 // the dashboard after a day's edits, a restart or a parameter change reads stored figures instead of waiting for
@@ -18,8 +18,11 @@ import { statementsHash, storedIndicators } from './snapshots.ts';
 // builds. It does only what the next reader would have done, through the same storedIndicators: the figures stay
 // exactly those of the records (snapshots.test.ts), and a reader arriving during a refresh shares it.
 
-/** What one pass did: snapshots built and refreshed, and large units left for their readers to build. */
-export type WarmPass = { built: number; refreshed: number; left: number };
+/**
+ * What one pass did: snapshots built and refreshed, large units left for their readers to build, and whether it
+ * stopped to give way to a writer (PostgreSQL; the next check tries again).
+ */
+export type WarmPass = { built: number; refreshed: number; left: number; busy: boolean };
 
 /** A snapshot a pass keeps: an org unit, a year and the date it is evaluated on. */
 type Target = { org: OrgFilter; year: number; asOf: Day };
@@ -30,8 +33,10 @@ type Target = { org: OrgFilter; year: number; asOf: Day };
  * its first reader or `smart-dpf indicators` at night builds it, and passes refresh it from then on.
  */
 export async function warmPass(database: Database, usedSince: string): Promise<WarmPass> {
-  const pass: WarmPass = { built: 0, refreshed: 0, left: 0 };
-  const upTo = await lastChange(database);
+  const pass: WarmPass = { built: 0, refreshed: 0, left: 0, busy: false };
+  // Never waits for the change log's lock: a waiting request would hold up every writer after it (lastChange).
+  const upTo = await lastChange(database, false);
+  if (upTo === null) return { ...pass, busy: true };
   const large = new Map<string, boolean>();
   for (const target of await targets(database, usedSince)) {
     const ctx = await contextFor(database, target.year, target.asOf);
@@ -41,7 +46,12 @@ export async function warmPass(database: Database, usedSince: string): Promise<W
       pass.left++;
       continue;
     }
-    await storedIndicators(database, ctx, target.org, 'warmer');
+    try {
+      await storedIndicators(database, ctx, target.org, 'warmer');
+    } catch (error) {
+      if (error instanceof SnapshotsBusy) return { ...pass, busy: true };
+      throw error;
+    }
     if (found) pass.refreshed++;
     else pass.built++;
   }
@@ -133,10 +143,12 @@ export function startSnapshotWarmer(
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const check = async () => {
-    const upTo = await lastChange(database);
-    if (upTo === seen && Date.now() - lastPass < fullPassMs) return;
-    lastPass = Date.now();
-    await warmPass(database, new Date(lastPass - keepWarmMs).toISOString());
+    const upTo = await lastChange(database, false);
+    if (upTo === null || (upTo === seen && Date.now() - lastPass < fullPassMs)) return;
+    const started = Date.now();
+    const pass = await warmPass(database, new Date(started - keepWarmMs).toISOString());
+    if (pass.busy) return;
+    lastPass = started;
     seen = upTo;
   };
   const tick = () => {

@@ -50,6 +50,13 @@ export function lastSnapshotRead(): SnapshotRead | null {
  */
 export type Reader = 'user' | 'warmer';
 
+/** The warmer's read gave way to a writer holding the change log's lock (PostgreSQL): it tries again later. */
+export class SnapshotsBusy extends Error {
+  constructor() {
+    super('a writer holds the indicator change log');
+  }
+}
+
 /** Reads refreshed at once on a connection, by org unit and statements: one refresh serves them all. */
 const inFlight = new WeakMap<Database['db'], Map<string, Promise<IndicatorTallies>>>();
 
@@ -65,7 +72,8 @@ export async function storedIndicators(
 ): Promise<IndicatorTallies> {
   if (!snapshotsEnabled()) return computeIndicators(database, ctx, org);
   const hash = statementsHash(database, ctx, org, indicatorDefinitions);
-  const key = `${org.code} ${hash}`;
+  // The warmer's reads give way to writers (SnapshotsBusy): a user's read never waits on one of them.
+  const key = `${reader} ${org.code} ${hash}`;
   const reads = inFlight.get(database.db) ?? new Map<string, Promise<IndicatorTallies>>();
   inFlight.set(database.db, reads);
   const running = reads.get(key);
@@ -100,7 +108,8 @@ export function statementsHash(database: Database, outer: EvalContext, org: OrgF
 
 async function readFresh(database: Database, ctx: EvalContext, org: OrgFilter, hash: string, reader: Reader): Promise<IndicatorTallies> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const upTo = await lastChange(database);
+    const upTo = reader === 'user' ? await lastChange(database) : await lastChange(database, false);
+    if (upTo === null) throw new SnapshotsBusy();
     const found = await findSnapshot(database.db, org.code, hash);
     const id = found ? await refresh(database, ctx, org, found, upTo, reader) : await build(database, ctx, org, hash, upTo);
     if (id === null) continue; // another reader refreshed or built it meanwhile: start again from its state
