@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/connect.ts';
 import type { DB } from '../../db/tables.ts';
@@ -11,20 +12,23 @@ import { addBlocks, type BlockRows, type StoredRow, type Totals, totalsRows } fr
 /** The advisory lock every change trigger takes shared on PostgreSQL (the migration's key). */
 export const changeLockKey = 7152001;
 
+/** How long a reader tries for the lock before it queues for it (see lastChange). */
+const lockTryMs = 1000;
+
 /** A stored snapshot's header; blockSize: households per block of its rows (blocks-sql.ts). */
 export type SnapshotHead = { id: number; appliedSeq: number; usedAt: string; blockSize: number };
 
 /**
  * The last change logged, every change up to it committed. On PostgreSQL the exclusive advisory lock waits for
  * every transaction that logged a change (they hold it shared until they end) and, taken, lets none log more until
- * the log's last sequence is read. SQLite commits one writer at a time, in sequence order; its triggers log a block
- * again only after the last sequence a refresh has read (the migration), which this moves up, in one statement.
+ * the log's last sequence is read. A *waiting* exclusive request would also hold up every writer that comes after
+ * it (PostgreSQL queues them behind it), so this tries for the lock every 20 ms for a second (writers meanwhile go
+ * on), and only then queues for it (else a stream of overlapping writers could keep it from the lock forever).
+ * SQLite commits one writer at a time, in sequence order; its triggers log a block again only after the last sequence
+ * a refresh has read (the migration), which this moves up, in one statement.
  */
 export async function lastChange(database: Database): Promise<number>;
-/**
- * With `wait` false, on PostgreSQL: null at once when a writer holds the lock, instead of waiting for it to end. A
- * waiting exclusive request would also hold up every writer that comes after it (the snapshot warmer must never).
- */
+/** With `wait` false, on PostgreSQL: null at once when a writer holds the lock (the snapshot warmer: it never waits). */
 export async function lastChange(database: Database, wait: false): Promise<number | null>;
 export async function lastChange(database: Database, wait = true): Promise<number | null> {
   const last = (q: Kysely<DB>) =>
@@ -41,14 +45,21 @@ export async function lastChange(database: Database, wait = true): Promise<numbe
       set read_upto = (select coalesce(max(seq), 0) from indicator_change) returning read_upto`.execute(database.db);
     return Number(moved.rows[0]?.read_upto ?? 0);
   }
-  return database.db.transaction().execute(async (trx) => {
-    if (wait) await sql`select pg_advisory_xact_lock(${changeLockKey})`.execute(trx);
-    else {
-      const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${changeLockKey}) as ok`.execute(trx);
-      if (!rows[0]?.ok) return null;
-    }
-    return Number((await last(trx))?.seq ?? 0);
-  });
+  const read = (lock: 'try' | 'queue') =>
+    database.db.transaction().execute(async (trx) => {
+      if (lock === 'queue') await sql`select pg_advisory_xact_lock(${changeLockKey})`.execute(trx);
+      else {
+        const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${changeLockKey}) as ok`.execute(trx);
+        if (!rows[0]?.ok) return null;
+      }
+      return Number((await last(trx))?.seq ?? 0);
+    });
+  if (!wait) return read('try');
+  for (const deadline = Date.now() + lockTryMs; Date.now() < deadline; await sleep(20)) {
+    const seq = await read('try');
+    if (seq !== null) return seq;
+  }
+  return read('queue');
 }
 
 /** The blocks logged after `after` up to `upTo`. */

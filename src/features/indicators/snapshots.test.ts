@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { savedEnv } from '../../db/test-env.ts';
@@ -307,6 +308,46 @@ describe.each(runs)('stored indicators per block ($engine, blocks of $blockSize 
       for (const read of both) expect(canonical(read)).toEqual(live);
       expect(await expectLive(county)).toEqual({ built: false, refreshedBlocks: 0 });
     } finally {
+      await other.close();
+    }
+  });
+
+  it.runIf(engine === 'postgres')('waits for a writer in progress without holding up the writers after it', async () => {
+    await expectLive(county);
+    const [a, b] = [await householder(13), await householder(14)];
+    const writer = connect(database.url);
+    const other = connect(database.url);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let logged: () => void = () => {};
+    const wrote = new Promise<void>((resolve) => {
+      logged = resolve;
+    });
+    const open = writer.db.transaction().execute(async (trx) => {
+      await trx.updateTable('person').set({ status: 'movedOut', moved_out_on: '2025-04-01' }).where('id', '=', a.id).execute();
+      logged();
+      await held;
+    });
+    try {
+      await wrote;
+      const reading = storedIndicators(database, ctx, county);
+      await sleep(100);
+      // A queued exclusive request would hold this update up until the first writer ends.
+      const update = other.db
+        .updateTable('person')
+        .set({ status: 'movedOut', moved_out_on: '2025-04-02' })
+        .where('id', '=', b.id)
+        .execute();
+      await Promise.race([update, sleep(800).then(() => Promise.reject(new Error('the second writer was held up')))]);
+      release();
+      await open;
+      expect(canonical(await reading)).toEqual(canonical(await computeIndicators(database, ctx, county)));
+    } finally {
+      release();
+      await open;
+      await writer.close();
       await other.close();
     }
   });
