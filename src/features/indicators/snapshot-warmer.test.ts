@@ -12,6 +12,7 @@ import { lastChange } from './snapshot-store.ts';
 import { startSnapshotWarmer, warmPass } from './snapshot-warmer.ts';
 import { lastSnapshotRead, storedIndicators } from './snapshots.ts';
 import { canonical } from './test-canonical.ts';
+import { openWriter } from './test-open-writer.ts';
 
 const county: OrgFilter = { code: '441821', level: 'county' };
 const now = '2026-11-29T00:00:00Z';
@@ -138,23 +139,11 @@ describe.each(await availableEngines())('indicator snapshot warmer (%s)', (engin
   // A writer on another connection holds the change log's lock shared until it commits (PostgreSQL).
   it.runIf(engine === 'postgres')('gives way to a writer in progress instead of holding up the writers after it', async () => {
     const p = await database.db.selectFrom('person').select('id').orderBy('id').executeTakeFirstOrThrow();
-    const writer = connect(database.url);
+    const first = await openWriter(database.url, (trx) =>
+      trx.updateTable('person').set({ phone: '13200000000' }).where('id', '=', p.id).execute(),
+    );
     const other = connect(database.url);
     try {
-      let release: () => void = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let logged: () => void = () => {};
-      const wrote = new Promise<void>((resolve) => {
-        logged = resolve;
-      });
-      const open = writer.db.transaction().execute(async (trx) => {
-        await trx.updateTable('person').set({ phone: '13200000000' }).where('id', '=', p.id).execute();
-        logged();
-        await held;
-      });
-      await wrote;
       expect(await lastChange(database, false)).toBeNull();
       expect(await warmPass(database, weekAgo)).toMatchObject({ busy: true });
       // Another writer is not held up behind the warmer: it takes the lock shared beside the first.
@@ -163,12 +152,11 @@ describe.each(await availableEngines())('indicator snapshot warmer (%s)', (engin
         .set({ phone: '13200000001' })
         .where('id', '=', p.id + 1)
         .execute();
-      release();
-      await open;
+      await first.end();
       expect(await warmPass(database, weekAgo)).toMatchObject({ busy: false });
       expect(await lastChange(database, false)).toBe(await lastChange(database));
     } finally {
-      await writer.close();
+      await first.end();
       await other.close();
     }
   });

@@ -8,6 +8,7 @@ import { loadDemo } from '../demo/load-demo.ts';
 import { blockOf, largeBlockSize, logBlockSize } from './blocks-sql.ts';
 import { computeIndicatorRows, computeIndicators, type IndicatorRows } from './compute.ts';
 import { canonical } from './test-canonical.ts';
+import { openWriter } from './test-open-writer.ts';
 import type { EvalContext, OrgFilter } from './eval-context.ts';
 import { contextFor } from './service.ts';
 import { indicatorDefinitions } from '../../domain/indicators/definitions.ts';
@@ -315,23 +316,11 @@ describe.each(runs)('stored indicators per block ($engine, blocks of $blockSize 
   it.runIf(engine === 'postgres')('waits for a writer in progress without holding up the writers after it', async () => {
     await expectLive(county);
     const [a, b] = [await householder(13), await householder(14)];
-    const writer = connect(database.url);
+    const first = await openWriter(database.url, (trx) =>
+      trx.updateTable('person').set({ status: 'movedOut', moved_out_on: '2025-04-01' }).where('id', '=', a.id).execute(),
+    );
     const other = connect(database.url);
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let logged: () => void = () => {};
-    const wrote = new Promise<void>((resolve) => {
-      logged = resolve;
-    });
-    const open = writer.db.transaction().execute(async (trx) => {
-      await trx.updateTable('person').set({ status: 'movedOut', moved_out_on: '2025-04-01' }).where('id', '=', a.id).execute();
-      logged();
-      await held;
-    });
     try {
-      await wrote;
       const reading = storedIndicators(database, ctx, county);
       await sleep(100);
       // A queued exclusive request would hold this update up until the first writer ends.
@@ -341,13 +330,10 @@ describe.each(runs)('stored indicators per block ($engine, blocks of $blockSize 
         .where('id', '=', b.id)
         .execute();
       await Promise.race([update, sleep(800).then(() => Promise.reject(new Error('the second writer was held up')))]);
-      release();
-      await open;
+      await first.end();
       expect(canonical(await reading)).toEqual(canonical(await computeIndicators(database, ctx, county)));
     } finally {
-      release();
-      await open;
-      await writer.close();
+      await first.end();
       await other.close();
     }
   });
