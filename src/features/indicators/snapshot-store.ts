@@ -12,25 +12,21 @@ import { addBlocks, type BlockRows, type StoredRow, type Totals, totalsRows } fr
 /** The advisory lock every change trigger takes shared on PostgreSQL (the migration's key). */
 export const changeLockKey = 7152001;
 
-/** How long a reader tries for the lock before it queues for it (see lastChange). */
-const lockTryMs = 1000;
-
 /** A stored snapshot's header; blockSize: households per block of its rows (blocks-sql.ts). */
 export type SnapshotHead = { id: number; appliedSeq: number; usedAt: string; blockSize: number };
 
 /**
  * The last change logged, every change up to it committed. On PostgreSQL the exclusive advisory lock waits for
  * every transaction that logged a change (they hold it shared until they end) and, taken, lets none log more until
- * the log's last sequence is read. A *waiting* exclusive request would also hold up every writer that comes after
- * it (PostgreSQL queues them behind it), so this tries for the lock every 20 ms for a second (writers meanwhile go
- * on), and only then queues for it (else a stream of overlapping writers could keep it from the lock forever).
- * SQLite commits one writer at a time, in sequence order; its triggers log a block again only after the last sequence
- * a refresh has read (the migration), which this moves up, in one statement.
+ * the log's last sequence is read. It is only ever *tried* for (every 20 ms): a queued exclusive request would hold
+ * up every writer that comes after it until the writers before it end, a long import say. Without `waitMs` it tries
+ * until it gets the lock; with it, null once `waitMs` went by (0: one try). SQLite commits one writer at a time, in
+ * sequence order; its triggers log a block again only after the last sequence a refresh has read (the migration),
+ * which this moves up, in one statement.
  */
 export async function lastChange(database: Database): Promise<number>;
-/** With `wait` false, on PostgreSQL: null at once when a writer holds the lock (the snapshot warmer: it never waits). */
-export async function lastChange(database: Database, wait: false): Promise<number | null>;
-export async function lastChange(database: Database, wait = true): Promise<number | null> {
+export async function lastChange(database: Database, waitMs: number): Promise<number | null>;
+export async function lastChange(database: Database, waitMs = Number.POSITIVE_INFINITY): Promise<number | null> {
   const last = (q: Kysely<DB>) =>
     q
       .selectFrom('indicator_change')
@@ -45,21 +41,17 @@ export async function lastChange(database: Database, wait = true): Promise<numbe
       set read_upto = (select coalesce(max(seq), 0) from indicator_change) returning read_upto`.execute(database.db);
     return Number(moved.rows[0]?.read_upto ?? 0);
   }
-  const read = (lock: 'try' | 'queue') =>
+  const tryRead = () =>
     database.db.transaction().execute(async (trx) => {
-      if (lock === 'queue') await sql`select pg_advisory_xact_lock(${changeLockKey})`.execute(trx);
-      else {
-        const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${changeLockKey}) as ok`.execute(trx);
-        if (!rows[0]?.ok) return null;
-      }
-      return Number((await last(trx))?.seq ?? 0);
+      const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${changeLockKey}) as ok`.execute(trx);
+      return rows[0]?.ok ? Number((await last(trx))?.seq ?? 0) : null;
     });
-  if (!wait) return read('try');
-  for (const deadline = Date.now() + lockTryMs; Date.now() < deadline; await sleep(20)) {
-    const seq = await read('try');
-    if (seq !== null) return seq;
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const seq = await tryRead();
+    if (seq !== null || Date.now() >= deadline) return seq;
+    await sleep(20);
   }
-  return read('queue');
 }
 
 /** The blocks logged after `after` up to `upTo`. */

@@ -144,7 +144,7 @@ describe.each(await availableEngines())('indicator snapshot warmer (%s)', (engin
     );
     const other = connect(database.url);
     try {
-      expect(await lastChange(database, false)).toBeNull();
+      expect(await lastChange(database, 0)).toBeNull();
       expect(await warmPass(database, weekAgo)).toMatchObject({ busy: true });
       // Another writer is not held up behind the warmer: it takes the lock shared beside the first.
       await other.db
@@ -154,7 +154,7 @@ describe.each(await availableEngines())('indicator snapshot warmer (%s)', (engin
         .execute();
       await first.end();
       expect(await warmPass(database, weekAgo)).toMatchObject({ busy: false });
-      expect(await lastChange(database, false)).toBe(await lastChange(database));
+      expect(await lastChange(database, 0)).toBe(await lastChange(database));
     } finally {
       await first.end();
       await other.close();

@@ -34,8 +34,8 @@ type Target = { org: OrgFilter; year: number; asOf: Day };
  */
 export async function warmPass(database: Database, usedSince: string): Promise<WarmPass> {
   const pass: WarmPass = { built: 0, refreshed: 0, left: 0, busy: false };
-  // Never waits for the change log's lock: a waiting request would hold up every writer after it (lastChange).
-  const upTo = await lastChange(database, false);
+  // One try for the change log's lock (lastChange): while a writer holds it, the pass gives way.
+  const upTo = await lastChange(database, 0);
   if (upTo === null) return { ...pass, busy: true };
   const large = new Map<string, boolean>();
   for (const target of await targets(database, usedSince)) {
@@ -143,7 +143,7 @@ export function startSnapshotWarmer(
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const check = async () => {
-    const upTo = await lastChange(database, false);
+    const upTo = await lastChange(database, 0);
     if (upTo === null || (upTo === seen && Date.now() - lastPass < fullPassMs)) return;
     const started = Date.now();
     const pass = await warmPass(database, new Date(started - keepWarmMs).toISOString());

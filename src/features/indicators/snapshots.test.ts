@@ -338,6 +338,24 @@ describe.each(runs)('stored indicators per block ($engine, blocks of $blockSize 
     }
   });
 
+  it.runIf(engine === 'postgres')('computes live when writers keep the log longer than a user waits', async () => {
+    await expectLive(county);
+    const c = await householder(15);
+    const first = await openWriter(database.url, (trx) =>
+      trx.updateTable('person').set({ status: 'movedOut', moved_out_on: '2025-04-03' }).where('id', '=', c.id).execute(),
+    );
+    try {
+      const started = Date.now();
+      const read = await storedIndicators(database, ctx, county);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+      // The committed records: the open transaction's change is not in them.
+      expect(canonical(read)).toEqual(canonical(await computeIndicators(database, ctx, county)));
+    } finally {
+      await first.end();
+    }
+    expect((await expectLive(county))?.refreshedBlocks).toBe(1);
+  });
+
   it('groups the same rows by block when the work is shared out in lanes (SQLite), and builds the same snapshot', async () => {
     const byBlock = { ...(await contextFor(database, 2024)), blockSize };
     const oneThread = blockRows(await computeIndicatorRows(database, byBlock, county));

@@ -50,6 +50,9 @@ export function lastSnapshotRead(): SnapshotRead | null {
  */
 export type Reader = 'user' | 'warmer';
 
+/** How long a user's read waits for writers to let go of the change log (PostgreSQL) before it computes live. */
+const userLockWaitMs = 3000;
+
 /** The warmer's read gave way to a writer holding the change log's lock (PostgreSQL): it tries again later. */
 export class SnapshotsBusy extends Error {
   constructor() {
@@ -108,8 +111,10 @@ export function statementsHash(database: Database, outer: EvalContext, org: OrgF
 
 async function readFresh(database: Database, ctx: EvalContext, org: OrgFilter, hash: string, reader: Reader): Promise<IndicatorTallies> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const upTo = reader === 'user' ? await lastChange(database) : await lastChange(database, false);
-    if (upTo === null) throw new SnapshotsBusy();
+    const upTo = await lastChange(database, reader === 'user' ? userLockWaitMs : 0);
+    if (upTo === null && reader === 'warmer') throw new SnapshotsBusy();
+    // Writers kept the log for longer than a user waits (a long import): the live figures of what they committed.
+    if (upTo === null) return computeIndicators(database, ctx, org);
     const found = await findSnapshot(database.db, org.code, hash);
     const id = found ? await refresh(database, ctx, org, found, upTo, reader) : await build(database, ctx, org, hash, upTo);
     if (id === null) continue; // another reader refreshed or built it meanwhile: start again from its state
