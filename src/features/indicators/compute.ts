@@ -106,7 +106,7 @@ async function measureRates(
 
 /** Each rate's counts per org unit as rows. */
 function rateRows(defs: readonly IndicatorDefinition[], counts: readonly RateCounts[][]): Measured {
-  return defs.map((def, i) => [def.key, (counts[i] ?? []).map((c): TallyRow => tallyRowOf(c))]);
+  return defs.map((def, i) => [def.key, (counts[i] ?? []).map(tallyRowOf)]);
 }
 
 /** A rate's counts as a row of the other statements' shape (object literals: see rateCounts). */

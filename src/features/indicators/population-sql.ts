@@ -50,10 +50,11 @@ function orgColumn(org: OrgFilter, alias: string): RawBuilder<unknown> {
 }
 
 /**
- * The evaluated persons (`person`) are in the org unit, and in the evaluated blocks when a refresh counts some:
- * then the org-unit condition is written to stay off its index (`|| ''`), so that the persons are found by the
- * blocks' household and id ranges, not by reading the whole unit (SQLite took the county index: 1.6 s for 10
- * blocks of 1,000,000 persons).
+ * The evaluated persons (`person`) are in the org unit, and in the evaluated blocks when a refresh counts some. On
+ * SQLite the org-unit condition is then written to stay off its index (`|| ''`), so that the persons are found by
+ * the blocks' household and id ranges, not by reading the whole unit (SQLite took the county index: 1.6 s for 10
+ * blocks of 1,000,000 persons). PostgreSQL keeps it plain: hidden from its statistics, the planner estimated one
+ * person and re-aggregated a block's enrolments for each (10 ms instead of 2 for one block).
  */
 export function inEvaluatedUnit(ctx: EvalContext, org: OrgFilter): RawBuilder<boolean> {
   if (!ctx.blocks) return inOrgUnit(org);
@@ -63,7 +64,7 @@ export function inEvaluatedUnit(ctx: EvalContext, org: OrgFilter): RawBuilder<bo
 }
 
 /** The size of the evaluation's blocks; an error when it counts or groups by blocks of no size. */
-export function blockSizeOf(ctx: EvalContext): number {
+function blockSizeOf(ctx: EvalContext): number {
   if (ctx.blockSize === undefined) throw new Error('an evaluation by blocks without their size');
   return ctx.blockSize;
 }

@@ -10,7 +10,7 @@ import { addBlocks, type BlockRows, type StoredRow, type Totals, totalsRows } fr
 // triggers write. snapshots.ts decides what to refresh; this reads and writes.
 
 /** The advisory lock every change trigger takes shared on PostgreSQL (the migration's key). */
-export const changeLockKey = 7152001;
+const changeLockKey = 7152001;
 
 /** A stored snapshot's header; blockSize: households per block of its rows (blocks-sql.ts). */
 export type SnapshotHead = { id: number; appliedSeq: number; usedAt: string; blockSize: number };
